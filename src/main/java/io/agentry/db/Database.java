@@ -1,0 +1,112 @@
+package io.agentry.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process's database: a connection pool on the configured server, and the embedded server
+ * when there is no external one. Dedicated connections (LISTEN, the leader's advisory lock) come
+ * from {@link #openDedicated()}, outside the pool, so they never compete with queries.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final String EMBEDDED_DATABASE = "postgres";
+
+    private final EmbeddedDatabase embedded;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final HikariDataSource pool;
+
+    private Database(EmbeddedDatabase embedded, String url, String user, String password, int poolSize) {
+        this.embedded = embedded;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("agentry");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("ApplicationName", "agentry");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        this.pool = new HikariDataSource(config);
+    }
+
+    /** Opens the configured database; the caller closes it. */
+    public static Database open(DatabaseConfig config) {
+        if (config.isEmbedded()) {
+            EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDir());
+            try {
+                return new Database(
+                        server,
+                        server.jdbcUrl(EMBEDDED_DATABASE),
+                        server.user(),
+                        server.password(),
+                        config.poolSize());
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+        return new Database(null, config.url(), config.user(), config.password(), config.poolSize());
+    }
+
+    /** A database on the same server as this one, for tests and benchmarks that need their own. */
+    public static Database onServer(String url, String user, String password, int poolSize) {
+        return new Database(null, url, user, password, poolSize);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A connection outside the pool, for LISTEN and session-level advisory locks. */
+    public Connection openDedicated() throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "agentry");
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(url, properties);
+    }
+
+    public void migrate() {
+        Migrations.migrate(pool);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        log.debug("Database closed");
+    }
+}

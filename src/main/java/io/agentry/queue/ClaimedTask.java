@@ -1,0 +1,34 @@
+package io.agentry.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+
+/**
+ * A task this node now holds, with the agent row it names (loaded by the claim itself).
+ *
+ * @param attempt the fencing token: every result for this claim must carry it
+ * @param agentType {@code null} when the task's agent row no longer exists
+ */
+public record ClaimedTask(
+        UUID id,
+        int attempt,
+        UUID agentId,
+        UUID orgId,
+        TaskType taskType,
+        int priority,
+        JsonNode payload,
+        int retryCount,
+        int maxRetries,
+        Integer timeoutSeconds,
+        UUID executionId,
+        UUID workflowRunId,
+        String agentType,
+        String agentName,
+        boolean agentActive,
+        JsonNode agentConfiguration) {
+
+    /** True when a failure of this attempt would be retried. */
+    public boolean hasRetriesLeft() {
+        return retryCount < maxRetries;
+    }
+}

@@ -1,0 +1,315 @@
+package io.agentry.queue;
+
+import io.agentry.db.Sql;
+import io.agentry.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The runner's side of the queue: claim, renew, finish and rescue. Every statement here is one
+ * round trip for a whole batch.
+ *
+ * <p><b>Claim.</b> The inner {@code SELECT … FOR UPDATE SKIP LOCKED} walks the partial index
+ * {@code agent_tasks_claim} in claim order (priority 10 first, then earliest {@code
+ * scheduled_for}, then id) and skips rows another node is claiming right now, so two nodes never
+ * take the same task and never wait on each other. The claim bumps {@code attempt}: that number is
+ * the fencing token of this claim.
+ *
+ * <p><b>Lease.</b> A claimed task carries {@code lease_expires_at}, computed with the database
+ * clock. The holder renews it by heartbeat; when it stops (the process died, the network broke),
+ * the rescuer returns the task to pending once the lease has run out.
+ *
+ * <p><b>Fencing.</b> Every terminal update matches {@code id, attempt, status='processing'}. A node
+ * whose lease ran out and whose task was claimed again holds a stale attempt number, so its late
+ * result matches no row and changes nothing.
+ */
+public final class Leases {
+
+    private static final String CLAIM = """
+            WITH next AS (
+                SELECT id FROM agent_tasks
+                WHERE status = 'pending' AND scheduled_for <= now()
+                ORDER BY priority DESC, scheduled_for, id
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            ), claimed AS (
+                UPDATE agent_tasks t
+                SET status = 'processing', attempt = t.attempt + 1, locked_by = ?, started_at = now(),
+                    lease_expires_at = now() + make_interval(secs => ?)
+                FROM next WHERE t.id = next.id
+                RETURNING t.*
+            ), running AS (
+                UPDATE agent_executions e
+                SET status = 'running', started_at = coalesce(e.started_at, now()), attempts = c.attempt
+                FROM claimed c WHERE e.id = c.execution_id
+            )
+            SELECT c.id, c.attempt, c.agent_id, c.org_id, c.task_type, c.priority, c.payload,
+                   c.retry_count, c.max_retries, c.timeout_seconds, c.execution_id,
+                   c.workflow_run_id, a.agent_type, a.name AS agent_name,
+                   coalesce(a.is_active, false) AS agent_active, a.configuration
+            FROM claimed c LEFT JOIN ai_agents a ON a.id = c.agent_id
+            ORDER BY c.priority DESC, c.scheduled_for, c.id
+            """;
+
+    private static final String RENEW = """
+            UPDATE agent_tasks t SET lease_expires_at = now() + make_interval(secs => ?)
+            FROM unnest(?::uuid[], ?::int[]) AS held(id, attempt)
+            WHERE t.id = held.id AND t.attempt = held.attempt AND t.status = 'processing'
+            RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested
+            """;
+
+    // The FOR UPDATE in `decided` re-checks attempt and status after waiting on a concurrent
+    // writer (the rescuer), so a result is applied only to the attempt that is still current.
+    private static final String FINISH = """
+            WITH outcome AS (
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::int[], ?::int8[])
+                    AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
+            ), decided AS (
+                SELECT o.*, t.execution_id,
+                       CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
+                            WHEN o.kind IN ('retry', 'released') THEN 'pending'
+                            ELSE o.kind END AS next_status
+                FROM outcome o
+                JOIN agent_tasks t ON t.id = o.id AND t.attempt = o.attempt AND t.status = 'processing'
+                FOR UPDATE OF t
+            ), task AS (
+                UPDATE agent_tasks t
+                SET status = d.next_status,
+                    retry_count = t.retry_count
+                        + CASE WHEN d.kind = 'retry' AND d.next_status = 'pending' THEN 1 ELSE 0 END,
+                    scheduled_for = CASE WHEN d.next_status = 'pending'
+                        THEN now() + d.retry_delay_ms * interval '1 millisecond' ELSE t.scheduled_for END,
+                    completed_at = CASE WHEN d.next_status = 'pending' THEN NULL ELSE now() END,
+                    error_message = CASE WHEN d.next_status = 'cancelled' THEN coalesce(d.error, 'cancelled')
+                        ELSE d.error END,
+                    locked_by = NULL, lease_expires_at = NULL
+                FROM decided d WHERE t.id = d.id
+                RETURNING t.id
+            ), execution AS (
+                UPDATE agent_executions e
+                SET status = CASE d.next_status WHEN 'pending' THEN 'queued' ELSE d.next_status END,
+                    completed_at = CASE WHEN d.next_status = 'pending' THEN NULL ELSE now() END,
+                    duration_ms = coalesce(d.duration_ms, e.duration_ms),
+                    output_data = coalesce(d.output::jsonb, e.output_data),
+                    results_summary = coalesce(d.summary::jsonb, e.results_summary),
+                    metrics = coalesce(d.metrics::jsonb, e.metrics),
+                    error_message = CASE WHEN d.next_status = 'cancelled' THEN coalesce(d.error, 'cancelled')
+                        ELSE d.error END
+                FROM decided d WHERE e.id = d.execution_id
+            )
+            SELECT id FROM task
+            """;
+
+    private static final String RESCUE = """
+            WITH expired AS (
+                SELECT id FROM agent_tasks
+                WHERE status = 'processing' AND lease_expires_at < now()
+                ORDER BY lease_expires_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            ), rescued AS (
+                UPDATE agent_tasks t
+                SET status = CASE WHEN t.cancel_requested_at IS NOT NULL THEN 'cancelled'
+                                  WHEN t.retry_count < t.max_retries THEN 'pending'
+                                  ELSE 'failed' END,
+                    retry_count = t.retry_count + CASE WHEN t.cancel_requested_at IS NULL
+                                                        AND t.retry_count < t.max_retries THEN 1 ELSE 0 END,
+                    completed_at = CASE WHEN t.cancel_requested_at IS NULL AND t.retry_count < t.max_retries
+                                        THEN NULL ELSE now() END,
+                    scheduled_for = now(),
+                    error_message = format('lease expired: node %s stopped renewing attempt %s',
+                                           t.locked_by, t.attempt),
+                    locked_by = NULL, lease_expires_at = NULL
+                FROM expired WHERE t.id = expired.id
+                RETURNING t.id, t.status, t.execution_id, t.error_message
+            ), execution AS (
+                UPDATE agent_executions e
+                SET status = CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END,
+                    completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END,
+                    error_message = r.error_message
+                FROM rescued r WHERE e.id = r.execution_id
+            )
+            SELECT count(*) FILTER (WHERE status = 'pending') AS returned,
+                   count(*) FILTER (WHERE status <> 'pending') AS ended
+            FROM rescued
+            """;
+
+    private final DataSource dataSource;
+
+    public Leases(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Claims up to {@code limit} due tasks for {@code nodeId}, each with a lease of {@code ttl}. */
+    public List<ClaimedTask> claim(String nodeId, int limit, Duration ttl) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+                statement.setInt(1, limit);
+                statement.setString(2, nodeId);
+                statement.setDouble(3, seconds(ttl));
+                List<ClaimedTask> claimed = new ArrayList<>(limit);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(claimed(rs));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    private static ClaimedTask claimed(ResultSet rs) throws SQLException {
+        return new ClaimedTask(
+                Sql.uuid(rs, "id"),
+                rs.getInt("attempt"),
+                Sql.uuid(rs, "agent_id"),
+                Sql.uuid(rs, "org_id"),
+                TaskType.of(rs.getString("task_type")),
+                rs.getInt("priority"),
+                Json.read(rs.getString("payload")),
+                rs.getInt("retry_count"),
+                rs.getInt("max_retries"),
+                Sql.integer(rs, "timeout_seconds"),
+                Sql.uuid(rs, "execution_id"),
+                Sql.uuid(rs, "workflow_run_id"),
+                rs.getString("agent_type"),
+                rs.getString("agent_name"),
+                rs.getBoolean("agent_active"),
+                Json.read(rs.getString("configuration")));
+    }
+
+    /** What a renewal found out about the tasks a node holds. */
+    public record Renewal(Set<UUID> renewed, Set<UUID> cancelRequested) {}
+
+    /**
+     * Extends the leases of the given claims (task id → attempt). A task missing from {@code
+     * renewed} is no longer this node's: its lease ran out and it was rescued, or it ended.
+     */
+    public Renewal renew(Map<UUID, Integer> held, Duration ttl) {
+        if (held.isEmpty()) {
+            return new Renewal(Set.of(), Set.of());
+        }
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RENEW)) {
+                List<UUID> ids = new ArrayList<>(held.keySet());
+                List<Integer> attempts = new ArrayList<>(ids.size());
+                ids.forEach(id -> attempts.add(held.get(id)));
+                statement.setDouble(1, seconds(ttl));
+                statement.setArray(2, Sql.uuids(connection, ids));
+                statement.setArray(3, Sql.ints(connection, attempts));
+                Set<UUID> renewed = new HashSet<>();
+                Set<UUID> cancelRequested = new HashSet<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = Sql.uuid(rs, "id");
+                        renewed.add(id);
+                        if (rs.getBoolean("cancel_requested")) {
+                            cancelRequested.add(id);
+                        }
+                    }
+                }
+                return new Renewal(renewed, cancelRequested);
+            }
+        });
+    }
+
+    /**
+     * Applies the outcomes of finished attempts and returns the ids of the tasks whose outcome was
+     * applied; an outcome for a stale attempt is ignored (fencing).
+     */
+    public Set<UUID> finish(Collection<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return Set.of();
+        }
+        return Sql.run(dataSource, connection -> finish(connection, outcomes));
+    }
+
+    private static Set<UUID> finish(Connection connection, Collection<Outcome> outcomes) throws SQLException {
+        int n = outcomes.size();
+        var ids = new ArrayList<UUID>(n);
+        var attempts = new ArrayList<Integer>(n);
+        var kinds = new ArrayList<String>(n);
+        var errors = new ArrayList<String>(n);
+        var outputs = new ArrayList<String>(n);
+        var summaries = new ArrayList<String>(n);
+        var metrics = new ArrayList<String>(n);
+        var durations = new ArrayList<Integer>(n);
+        var delays = new ArrayList<Long>(n);
+        for (Outcome outcome : outcomes) {
+            ids.add(outcome.taskId());
+            attempts.add(outcome.attempt());
+            kinds.add(outcome.kind().sql());
+            errors.add(outcome.error());
+            outputs.add(outcome.output() == null ? null : Json.write(outcome.output()));
+            summaries.add(outcome.summary() == null ? null : Json.write(outcome.summary()));
+            metrics.add(outcome.metrics() == null ? null : Json.write(outcome.metrics()));
+            durations.add(outcome.durationMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()));
+            delays.add(outcome.retryDelay().toMillis());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
+            statement.setArray(1, Sql.uuids(connection, ids));
+            statement.setArray(2, Sql.ints(connection, attempts));
+            statement.setArray(3, Sql.texts(connection, kinds));
+            statement.setArray(4, Sql.texts(connection, errors));
+            statement.setArray(5, Sql.texts(connection, outputs));
+            statement.setArray(6, Sql.texts(connection, summaries));
+            statement.setArray(7, Sql.texts(connection, metrics));
+            statement.setArray(8, Sql.ints(connection, durations));
+            statement.setArray(9, Sql.longs(connection, delays));
+            Set<UUID> applied = new HashSet<>(n * 2);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    applied.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return applied;
+        }
+    }
+
+    /** What one rescue pass did. */
+    public record Rescue(int returnedToPending, int ended) {
+        public int total() {
+            return returnedToPending + ended;
+        }
+    }
+
+    /**
+     * Takes back up to {@code limit} tasks whose lease ran out: a lost attempt counts as a failed
+     * one, so the task goes back to pending while it has retries left and fails otherwise (or ends
+     * cancelled, when a cancel was requested). Wakes idle runners when tasks went back to pending.
+     */
+    public Rescue rescueExpired(int limit) {
+        return Sql.run(dataSource, connection -> {
+            Rescue rescue;
+            try (PreparedStatement statement = connection.prepareStatement(RESCUE)) {
+                statement.setInt(1, limit);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    rescue = new Rescue(rs.getInt("returned"), rs.getInt("ended"));
+                }
+            }
+            if (rescue.returnedToPending() > 0) {
+                try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('agentry_tasks', '')")) {
+                    notify.execute();
+                }
+            }
+            return rescue;
+        });
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

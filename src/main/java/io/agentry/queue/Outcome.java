@@ -1,0 +1,48 @@
+package io.agentry.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * How one attempt ended, as the runner reports it to {@link Leases#finish}.
+ *
+ * @param durationMs how long the agent ran, or {@code null} when it never started
+ * @param retryDelay for {@link Kind#RETRY}: how long until the task may be claimed again
+ */
+public record Outcome(
+        UUID taskId,
+        int attempt,
+        Kind kind,
+        String error,
+        JsonNode output,
+        JsonNode summary,
+        JsonNode metrics,
+        Long durationMs,
+        Duration retryDelay) {
+
+    public enum Kind {
+        /** The agent succeeded: the task is completed. */
+        COMPLETED,
+        /** The attempt failed and the task has retries left: back to pending after a delay. */
+        RETRY,
+        /** The attempt failed for good. */
+        FAILED,
+        /** The task was cancelled while it ran. */
+        CANCELLED,
+        /** The node gave the task back unfinished (shutdown); no attempt is counted as failed. */
+        RELEASED;
+
+        String sql() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static Outcome completed(ClaimedTask task, JsonNode output, JsonNode summary, JsonNode metrics, long durationMs) {
+        return new Outcome(task.id(), task.attempt(), Kind.COMPLETED, null, output, summary, metrics, durationMs, Duration.ZERO);
+    }
+
+    public static Outcome failed(ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
+        return new Outcome(task.id(), task.attempt(), kind, error, null, null, metrics, durationMs, retryDelay);
+    }
+}

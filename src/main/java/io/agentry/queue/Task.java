@@ -1,0 +1,30 @@
+package io.agentry.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A row of {@code agent_tasks}, as read. */
+public record Task(
+        UUID id,
+        UUID agentId,
+        UUID orgId,
+        TaskType taskType,
+        int priority,
+        JsonNode payload,
+        TaskStatus status,
+        int retryCount,
+        int maxRetries,
+        Instant scheduledFor,
+        String errorMessage,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        int attempt,
+        String lockedBy,
+        Instant leaseExpiresAt,
+        Integer timeoutSeconds,
+        String dedupeKey,
+        UUID executionId,
+        UUID workflowRunId,
+        Instant cancelRequestedAt) {}

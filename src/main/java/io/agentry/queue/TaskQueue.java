@@ -1,0 +1,308 @@
+package io.agentry.queue;
+
+import io.agentry.db.DatabaseException;
+import io.agentry.db.Sql;
+import io.agentry.support.Ids;
+import io.agentry.support.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The producer's side of the queue: enqueue, look up, cancel, retry, count and prune tasks.
+ *
+ * <p>Each task is created together with its {@code agent_executions} row ({@code queued}) in one
+ * statement, so an execution exists from the moment its task does. A statement-level trigger
+ * notifies idle runners (channel {@code agentry_tasks}) in the same transaction.
+ */
+public final class TaskQueue {
+    private static final int MAX_ATTEMPTS_ON_DEDUPE_RACE = 5;
+
+    private static final String INSERT = """
+            WITH input AS (
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[],
+                                     ?::int[], ?::timestamptz[], ?::int[], ?::text[], ?::uuid[],
+                                     ?::uuid[], ?::uuid[])
+                    AS i(id, agent_id, org_id, task_type, priority, payload, max_retries,
+                         scheduled_for, timeout_seconds, dedupe_key, execution_id, workflow_run_id,
+                         stream_id)
+            ), task AS (
+                INSERT INTO agent_tasks (id, agent_id, org_id, task_type, priority, payload,
+                                         max_retries, scheduled_for, timeout_seconds, dedupe_key,
+                                         execution_id, workflow_run_id)
+                SELECT id, agent_id, org_id, task_type, priority, payload::jsonb, max_retries,
+                       coalesce(scheduled_for, now()), timeout_seconds, dedupe_key, execution_id,
+                       workflow_run_id
+                FROM input
+                ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL
+                                           AND status IN ('pending', 'processing')
+                DO NOTHING
+                RETURNING id, execution_id, agent_id, org_id, payload, workflow_run_id
+            ), execution AS (
+                INSERT INTO agent_executions (id, agent_id, org_id, stream_id, input_data,
+                                              goal_context, task_id, workflow_run_id)
+                SELECT t.execution_id, t.agent_id, t.org_id, i.stream_id, t.payload,
+                       t.payload -> 'goal_context', t.id, t.workflow_run_id
+                FROM task t JOIN input i ON i.id = t.id
+            )
+            SELECT id FROM task
+            """;
+
+    private static final String LIVE_BY_DEDUPE_KEY = """
+            SELECT id, execution_id FROM agent_tasks
+            WHERE dedupe_key = ? AND status IN ('pending', 'processing')
+            """;
+
+    private static final String SELECT = "SELECT * FROM agent_tasks WHERE id = ?";
+
+    private static final String CANCEL = """
+            WITH target AS (
+                SELECT id, status FROM agent_tasks WHERE id = ? FOR UPDATE
+            ), pending AS (
+                UPDATE agent_tasks t
+                SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
+                FROM target WHERE t.id = target.id AND target.status = 'pending'
+                RETURNING t.id, t.execution_id
+            ), processing AS (
+                UPDATE agent_tasks t SET cancel_requested_at = coalesce(t.cancel_requested_at, now())
+                FROM target WHERE t.id = target.id AND target.status = 'processing'
+                RETURNING t.id, pg_notify('agentry_cancel', t.id::text)
+            ), execution AS (
+                UPDATE agent_executions e
+                SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
+                FROM pending WHERE e.id = pending.execution_id
+            )
+            SELECT target.status,
+                   EXISTS (SELECT 1 FROM pending) AS cancelled,
+                   EXISTS (SELECT 1 FROM processing) AS requested
+            FROM target
+            """;
+
+    private static final String RETRY = """
+            WITH task AS (
+                UPDATE agent_tasks
+                SET status = 'pending', retry_count = 0, scheduled_for = now(), completed_at = NULL,
+                    cancel_requested_at = NULL
+                WHERE id = ? AND status = 'failed'
+                RETURNING id, execution_id
+            ), execution AS (
+                UPDATE agent_executions e
+                SET status = 'queued', completed_at = NULL
+                FROM task WHERE e.id = task.execution_id
+            )
+            SELECT id, pg_notify('agentry_tasks', '') FROM task
+            """;
+
+    private static final String COUNT_BY_STATUS = "SELECT status, count(*) FROM agent_tasks GROUP BY status";
+
+    private static final String PRUNE = """
+            DELETE FROM agent_tasks WHERE id IN (
+                SELECT id FROM agent_tasks
+                WHERE status = 'completed' AND completed_at < now() - make_interval(secs => ?)
+                LIMIT ?)
+            """;
+
+    private final DataSource dataSource;
+
+    public TaskQueue(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Enqueues one task (one round trip unless its dedupe key is taken). */
+    public Enqueued enqueue(NewTask task) {
+        return enqueueAll(List.of(task)).get(0);
+    }
+
+    /**
+     * Enqueues many tasks in one statement. The result lists, in order, the task each input
+     * stands for: a new one, or the live task that already held its dedupe key.
+     */
+    public List<Enqueued> enqueueAll(List<NewTask> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            List<Enqueued> result = Sql.run(dataSource, connection -> insert(connection, tasks));
+            if (!result.contains(null)) {
+                return result;
+            }
+            // A live task held the key at insert time but ended before we read it: insert again.
+            if (attempt == MAX_ATTEMPTS_ON_DEDUPE_RACE) {
+                throw new IllegalStateException("dedupe key kept changing hands; gave up after " + attempt + " tries");
+            }
+        }
+    }
+
+    private static List<Enqueued> insert(Connection connection, List<NewTask> tasks) throws SQLException {
+        int n = tasks.size();
+        List<UUID> ids = new ArrayList<>(n);
+        List<UUID> executionIds = new ArrayList<>(n);
+        var agentIds = new ArrayList<UUID>(n);
+        var orgIds = new ArrayList<UUID>(n);
+        var types = new ArrayList<String>(n);
+        var priorities = new ArrayList<Integer>(n);
+        var payloads = new ArrayList<String>(n);
+        var maxRetries = new ArrayList<Integer>(n);
+        var scheduledFor = new ArrayList<Instant>(n);
+        var timeouts = new ArrayList<Integer>(n);
+        var dedupeKeys = new ArrayList<String>(n);
+        var runIds = new ArrayList<UUID>(n);
+        var streamIds = new ArrayList<UUID>(n);
+        for (NewTask task : tasks) {
+            ids.add(Ids.newId());
+            executionIds.add(Ids.newId());
+            agentIds.add(task.agentId());
+            orgIds.add(task.orgId());
+            types.add(task.taskType().sql());
+            priorities.add(task.priority());
+            payloads.add(Json.write(task.payload()));
+            maxRetries.add(task.maxRetries());
+            scheduledFor.add(task.scheduledFor());
+            timeouts.add(task.timeoutSeconds());
+            dedupeKeys.add(task.dedupeKey());
+            runIds.add(task.workflowRunId());
+            streamIds.add(task.streamId());
+        }
+        var inserted = new HashSet<UUID>(n * 2);
+        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+            int i = 1;
+            statement.setArray(i++, Sql.uuids(connection, ids));
+            statement.setArray(i++, Sql.uuids(connection, agentIds));
+            statement.setArray(i++, Sql.uuids(connection, orgIds));
+            statement.setArray(i++, Sql.texts(connection, types));
+            statement.setArray(i++, Sql.ints(connection, priorities));
+            statement.setArray(i++, Sql.texts(connection, payloads));
+            statement.setArray(i++, Sql.ints(connection, maxRetries));
+            statement.setArray(i++, Sql.timestamps(connection, scheduledFor));
+            statement.setArray(i++, Sql.ints(connection, timeouts));
+            statement.setArray(i++, Sql.texts(connection, dedupeKeys));
+            statement.setArray(i++, Sql.uuids(connection, executionIds));
+            statement.setArray(i++, Sql.uuids(connection, runIds));
+            statement.setArray(i, Sql.uuids(connection, streamIds));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        List<Enqueued> result = new ArrayList<>(n);
+        Map<String, Enqueued> live = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            if (inserted.contains(ids.get(k))) {
+                Enqueued created = new Enqueued(ids.get(k), executionIds.get(k), true);
+                result.add(created);
+                if (dedupeKeys.get(k) != null) {
+                    live.put(dedupeKeys.get(k), new Enqueued(created.taskId(), created.executionId(), false));
+                }
+            } else {
+                result.add(live.computeIfAbsent(dedupeKeys.get(k), key -> liveByDedupeKey(connection, key)));
+            }
+        }
+        return result;
+    }
+
+    private static Enqueued liveByDedupeKey(Connection connection, String key) {
+        try (PreparedStatement statement = connection.prepareStatement(LIVE_BY_DEDUPE_KEY)) {
+            statement.setString(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? new Enqueued(Sql.uuid(rs, "id"), Sql.uuid(rs, "execution_id"), false) : null;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    public Optional<Task> find(UUID id) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(TaskRows.task(rs)) : Optional.<Task>empty();
+                }
+            }
+        });
+    }
+
+    /** What {@link #cancel} did. */
+    public enum CancelResult {
+        /** The task was pending and is now cancelled. */
+        CANCELLED,
+        /** The task is running; its agent is being interrupted and the task will end cancelled. */
+        CANCEL_REQUESTED,
+        /** The task had already ended; nothing changed. */
+        ALREADY_ENDED,
+        NOT_FOUND
+    }
+
+    public CancelResult cancel(UUID id) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CANCEL)) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        return CancelResult.NOT_FOUND;
+                    }
+                    if (rs.getBoolean("cancelled")) {
+                        return CancelResult.CANCELLED;
+                    }
+                    return rs.getBoolean("requested") ? CancelResult.CANCEL_REQUESTED : CancelResult.ALREADY_ENDED;
+                }
+            }
+        });
+    }
+
+    /** Puts a failed task back to pending with its retries restored; false if it was not failed. */
+    public boolean retry(UUID id) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RETRY)) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** Task counts by status, every status present (zero when none). */
+    public Map<TaskStatus, Long> countByStatus() {
+        return Sql.run(dataSource, connection -> {
+            Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
+            for (TaskStatus status : TaskStatus.values()) {
+                counts.put(status, 0L);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(COUNT_BY_STATUS);
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(TaskStatus.of(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * Deletes completed tasks that completed more than {@code retention} ago, at most {@code limit}
+     * of them; their executions stay as history.
+     */
+    public int pruneCompleted(Duration retention, int limit) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(PRUNE)) {
+                statement.setDouble(1, retention.toMillis() / 1000.0);
+                statement.setInt(2, limit);
+                return statement.executeUpdate();
+            }
+        });
+    }
+}

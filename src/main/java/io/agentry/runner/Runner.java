@@ -1,0 +1,299 @@
+package io.agentry.runner;
+
+import io.agentry.agent.AgentRegistry;
+import io.agentry.agent.StopReason;
+import io.agentry.db.Database;
+import io.agentry.queue.Backoff;
+import io.agentry.queue.ClaimedTask;
+import io.agentry.queue.Leases;
+import io.agentry.queue.Outcome;
+import io.agentry.support.Clock;
+import io.agentry.support.Threads;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A runner node: claims due tasks into its slots and runs their agents.
+ *
+ * <p>Threads: one dispatcher claims (one statement for all free slots) and hands tasks to the
+ * worker pool, one per slot; a {@link Completer} writes finished attempts in batches; the timer
+ * renews leases (one statement for every task held) and enforces timeouts; a {@link
+ * NotificationListener} wakes the dispatcher when tasks are enqueued and relays cancellations.
+ *
+ * <p>A slot frees as soon as its agent returns, before the outcome is committed: the task stays
+ * held (and its lease renewed) until the completer has written it, so a crash in between leaves a
+ * lease to expire, never a lost result that looks finished.
+ *
+ * <p>For tests, {@link #runOnce()} does one dispatcher step on the calling thread without
+ * starting anything.
+ */
+public final class Runner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
+
+    public enum State {
+        RUNNING,
+        DRAINING,
+        STOPPED
+    }
+
+    private final Database database;
+    private final AgentRegistry registry;
+    private final RunnerOptions options;
+    private final Clock clock;
+    private final Leases leases;
+    private final NodeRegistry nodes;
+    private final Backoff backoff = new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble());
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Threads.factory("agentry-timer"));
+    private final Map<UUID, Attempt> held = new ConcurrentHashMap<>();
+    private final AtomicInteger busySlots = new AtomicInteger();
+    private final Wakeup wakeup = new Wakeup();
+    private final Object slotsFreed = new Object();
+    private final Completer completer;
+
+    private volatile State state = State.STOPPED;
+    private Thread dispatcher;
+    private ExecutorService workers;
+    private ScheduledFuture<?> heartbeats;
+    private NotificationListener listener;
+
+    public Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock) {
+        this.database = database;
+        this.registry = registry;
+        this.options = options;
+        this.clock = clock;
+        this.leases = new Leases(database.dataSource());
+        this.nodes = new NodeRegistry(database.dataSource());
+        this.completer = new Completer(leases, held::remove);
+    }
+
+    public RunnerOptions options() {
+        return options;
+    }
+
+    public synchronized void start() {
+        if (state != State.STOPPED) {
+            return;
+        }
+        nodes.register(options.nodeId(), RunnerOptions.hostName(), ProcessHandle.current().pid(), options.slots());
+        workers = Executors.newFixedThreadPool(options.slots(), Threads.factory("agentry-worker"));
+        completer.start();
+        listener = new NotificationListener(database, wakeup::signal, this::cancelRequested);
+        listener.start();
+        long beat = options.heartbeatInterval().toNanos();
+        heartbeats = timer.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.NANOSECONDS);
+        state = State.RUNNING;
+        dispatcher = Threads.start("agentry-dispatcher", this::dispatchLoop);
+        log.info("Runner {} started with {} slots", options.nodeId(), options.slots());
+    }
+
+    /**
+     * Stops claiming, lets running agents finish for up to the shutdown grace, then interrupts the
+     * rest and gives their tasks back to the queue. Returns when the node holds no task.
+     */
+    public void stop() {
+        synchronized (this) {
+            if (state != State.RUNNING) {
+                return;
+            }
+            state = State.DRAINING;
+        }
+        log.info("Runner {} draining: {} task(s) running", options.nodeId(), busySlots.get());
+        wakeup.signal();
+        heartbeatSafely();
+        joinQuietly(dispatcher);
+        if (!awaitIdle(options.shutdownGrace())) {
+            log.warn("Shutdown grace passed with {} task(s) running; interrupting them", busySlots.get());
+            held.values().forEach(attempt -> attempt.stopSignal.request(StopReason.SHUTDOWN));
+            awaitIdle(Duration.ofSeconds(5));
+        }
+        workers.shutdown();
+        completer.stop();
+        releaseAbandoned();
+        heartbeats.cancel(false);
+        listener.close();
+        synchronized (this) {
+            state = State.STOPPED;
+        }
+        nodes.stopped(options.nodeId());
+        log.info("Runner {} stopped", options.nodeId());
+    }
+
+    /** Agents that ignored the interrupt: give their tasks back so no lease has to run out. */
+    private void releaseAbandoned() {
+        List<Outcome> released = held.values().stream()
+                .map(attempt -> Outcome.failed(
+                        attempt.task, Outcome.Kind.RELEASED, "released: agent did not stop at shutdown", null, null,
+                        Duration.ZERO))
+                .toList();
+        if (!released.isEmpty()) {
+            leases.finish(released);
+            held.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        timer.shutdownNow();
+    }
+
+    public RunnerStatus status() {
+        return new RunnerStatus(
+                options.nodeId(), state, options.slots(), busySlots.get(), held.size(), options.pollInterval());
+    }
+
+    /**
+     * One dispatcher step, on the calling thread: claims up to the free slots, runs each claimed
+     * task to the end, one after another, and writes the outcomes. Returns how many ran.
+     */
+    public int runOnce() {
+        List<ClaimedTask> claimed = leases.claim(options.nodeId(), options.slots(), options.leaseTtl());
+        for (ClaimedTask task : claimed) {
+            Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
+            held.put(task.id(), attempt);
+            report(attempt, attempt.run(timer, options.defaultTimeout()));
+        }
+        completer.flushNow();
+        return claimed.size();
+    }
+
+    /** One heartbeat, on the calling thread: renews held leases and acts on what it learns. */
+    public void heartbeatOnce() {
+        Map<UUID, Integer> snapshot = new HashMap<>();
+        held.forEach((id, attempt) -> snapshot.put(id, attempt.task.attempt()));
+        Leases.Renewal renewal = leases.renew(snapshot, options.leaseTtl());
+        for (UUID id : snapshot.keySet()) {
+            Attempt attempt = held.get(id);
+            if (attempt == null) {
+                continue; // written meanwhile
+            }
+            if (!renewal.renewed().contains(id)) {
+                attempt.stopSignal.request(StopReason.LEASE_LOST);
+            } else if (renewal.cancelRequested().contains(id)) {
+                attempt.stopSignal.request(StopReason.CANCELLED);
+            }
+        }
+        if (state != State.STOPPED) {
+            nodes.beat(options.nodeId(), state, held.size());
+        }
+    }
+
+    private void heartbeatSafely() {
+        try {
+            heartbeatOnce();
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat failed; leases will be renewed on the next one", e);
+        }
+    }
+
+    private void cancelRequested(UUID taskId) {
+        Attempt attempt = held.get(taskId);
+        if (attempt != null && attempt.stopSignal.request(StopReason.CANCELLED)) {
+            log.info("Cancelling task {}", taskId);
+        }
+    }
+
+    private void dispatchLoop() {
+        Duration retryAfterError = Duration.ofMillis(100);
+        while (state == State.RUNNING) {
+            try {
+                int free = options.slots() - busySlots.get();
+                if (free > 0) {
+                    int claimed = claimInto(free);
+                    retryAfterError = Duration.ofMillis(100);
+                    if (claimed == free) {
+                        continue; // the queue may hold more: look again as soon as a slot frees
+                    }
+                }
+                wakeup.await(options.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Claim failed; retrying in {} ms", retryAfterError.toMillis(), e);
+                try {
+                    wakeup.await(retryAfterError);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                retryAfterError = retryAfterError.multipliedBy(2).compareTo(options.pollInterval()) > 0
+                        ? options.pollInterval()
+                        : retryAfterError.multipliedBy(2);
+            }
+        }
+    }
+
+    private int claimInto(int free) {
+        List<ClaimedTask> claimed = leases.claim(options.nodeId(), free, options.leaseTtl());
+        for (ClaimedTask task : claimed) {
+            Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
+            held.put(task.id(), attempt);
+            busySlots.incrementAndGet();
+            workers.execute(() -> runOnWorker(attempt));
+        }
+        return claimed.size();
+    }
+
+    private void runOnWorker(Attempt attempt) {
+        try {
+            report(attempt, attempt.run(timer, options.defaultTimeout()));
+        } finally {
+            busySlots.decrementAndGet();
+            synchronized (slotsFreed) {
+                slotsFreed.notifyAll();
+            }
+            wakeup.signal();
+        }
+    }
+
+    private void report(Attempt attempt, Optional<Outcome> outcome) {
+        if (outcome.isPresent()) {
+            completer.add(outcome.get());
+        } else {
+            held.remove(attempt.task.id());
+        }
+    }
+
+    private boolean awaitIdle(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (slotsFreed) {
+            while (busySlots.get() > 0) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(slotsFreed, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.agentry.runner;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * How a runner node behaves. Immutable; start from {@link #defaults()}.
+ *
+ * @param nodeId names this node in {@code agent_tasks.locked_by} and {@code runner_nodes}
+ *     (default: host name, pid and a random suffix)
+ * @param slots how many agents run at once on this node (default 3)
+ * @param pollInterval how often an idle node looks for due tasks when no notification woke it:
+ *     the safety net under LISTEN/NOTIFY, and what picks up tasks whose {@code scheduled_for}
+ *     arrives (default 5 s)
+ * @param leaseTtl how long a claim stays valid without renewal; a node that dies holding tasks
+ *     delays them by at most this (default 30 s)
+ * @param heartbeatInterval how often the node renews the leases it holds, in one statement;
+ *     must be well under {@code leaseTtl} (default 10 s)
+ * @param defaultTimeout the attempt limit when neither the task nor the agent's configuration
+ *     ({@code timeout_seconds}) sets one (default 15 min)
+ * @param shutdownGrace how long a graceful stop lets running agents finish before it interrupts
+ *     them and gives their tasks back (default 30 s)
+ */
+public record RunnerOptions(
+        String nodeId,
+        int slots,
+        Duration pollInterval,
+        Duration leaseTtl,
+        Duration heartbeatInterval,
+        Duration defaultTimeout,
+        Duration shutdownGrace) {
+
+    public RunnerOptions {
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, was " + slots);
+        }
+        requirePositive("pollInterval", pollInterval);
+        requirePositive("leaseTtl", leaseTtl);
+        requirePositive("heartbeatInterval", heartbeatInterval);
+        requirePositive("defaultTimeout", defaultTimeout);
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative");
+        }
+        if (heartbeatInterval.compareTo(leaseTtl) >= 0) {
+            throw new IllegalArgumentException(
+                    "heartbeatInterval (" + heartbeatInterval + ") must be shorter than leaseTtl (" + leaseTtl + ")");
+        }
+    }
+
+    public static RunnerOptions defaults() {
+        return new RunnerOptions(
+                defaultNodeId(),
+                3,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(15),
+                Duration.ofSeconds(30));
+    }
+
+    public RunnerOptions withNodeId(String value) {
+        return new RunnerOptions(value, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+    }
+
+    public RunnerOptions withSlots(int value) {
+        return new RunnerOptions(nodeId, value, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+    }
+
+    public RunnerOptions withPollInterval(Duration value) {
+        return new RunnerOptions(nodeId, slots, value, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+    }
+
+    public RunnerOptions withLease(Duration ttl, Duration heartbeat) {
+        return new RunnerOptions(nodeId, slots, pollInterval, ttl, heartbeat, defaultTimeout, shutdownGrace);
+    }
+
+    public RunnerOptions withDefaultTimeout(Duration value) {
+        return new RunnerOptions(nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, value, shutdownGrace);
+    }
+
+    public RunnerOptions withShutdownGrace(Duration value) {
+        return new RunnerOptions(nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, value);
+    }
+
+    static String defaultNodeId() {
+        return hostName() + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}
