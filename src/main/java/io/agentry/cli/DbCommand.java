@@ -1,0 +1,45 @@
+package io.agentry.cli;
+
+import io.agentry.db.Database;
+import io.agentry.db.Migrations;
+import java.util.concurrent.Callable;
+import org.flywaydb.core.api.output.MigrateResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+        name = "db",
+        mixinStandardHelpOptions = true,
+        description = "Database administration.",
+        subcommands = DbCommand.Migrate.class)
+final class DbCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "migrate",
+            mixinStandardHelpOptions = true,
+            description = "Bring the schema up to date (serve and worker also do this at start).")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin
+        DatabaseFlags database;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(database.config())) {
+                MigrateResult result = Migrations.migrate(db.dataSource());
+                System.out.printf(
+                        "Schema of %s is at version %s (%d migration(s) applied now).%n",
+                        database.config().describe(),
+                        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+            return 0;
+        }
+    }
+}
