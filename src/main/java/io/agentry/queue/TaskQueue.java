@@ -78,7 +78,7 @@ public final class TaskQueue {
             ), processing AS (
                 UPDATE agent_tasks t SET cancel_requested_at = coalesce(t.cancel_requested_at, now())
                 FROM target WHERE t.id = target.id AND target.status = 'processing'
-                RETURNING t.id, pg_notify('agentry_cancel', t.id::text)
+                RETURNING t.id
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
@@ -86,7 +86,7 @@ public final class TaskQueue {
             )
             SELECT target.status,
                    EXISTS (SELECT 1 FROM pending) AS cancelled,
-                   EXISTS (SELECT 1 FROM processing) AS requested
+                   (SELECT count(pg_notify('agentry_cancel', id::text)) FROM processing) > 0 AS requested
             FROM target
             """;
 

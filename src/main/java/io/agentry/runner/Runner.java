@@ -56,7 +56,7 @@ public final class Runner implements AutoCloseable {
     private final Clock clock;
     private final Leases leases;
     private final NodeRegistry nodes;
-    private final Backoff backoff = new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble());
+    private final Backoff backoff;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Threads.factory("agentry-timer"));
     private final Map<UUID, Attempt> held = new ConcurrentHashMap<>();
@@ -69,10 +69,15 @@ public final class Runner implements AutoCloseable {
     private Thread dispatcher;
     private ExecutorService workers;
     private ScheduledFuture<?> heartbeats;
-    private NotificationListener listener;
+    private volatile NotificationListener listener;
 
     public Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock) {
+        this(database, registry, options, clock, new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble()));
+    }
+
+    Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock, Backoff backoff) {
         this.database = database;
+        this.backoff = backoff;
         this.registry = registry;
         this.options = options;
         this.clock = clock;
@@ -154,7 +159,13 @@ public final class Runner implements AutoCloseable {
 
     public RunnerStatus status() {
         return new RunnerStatus(
-                options.nodeId(), state, options.slots(), busySlots.get(), held.size(), options.pollInterval());
+                options.nodeId(),
+                state,
+                options.slots(),
+                busySlots.get(),
+                held.size(),
+                options.pollInterval(),
+                listener != null && listener.isConnected());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.agentry.queue.Task;
 import io.agentry.queue.TaskQueue;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.UUID;
 
 /** Rows that tests need as context: an organization and its agents. */
@@ -86,6 +87,20 @@ public final class Fixtures {
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Runs a query exactly as written and counts the rows it returns. */
+    public int rows(String sql) {
+        return Sql.run(database.dataSource(), connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(sql)) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                }
+                return rows;
             }
         });
     }

@@ -1,0 +1,31 @@
+package io.agentry.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The benchmark workloads: the three of WORKLOADS.md and Agentry's own claim-scaling check. */
+public enum Workload {
+    /** Drain throughput: batch-enqueue N jobs, then run them all. */
+    W1,
+    /** Pickup latency: one job every interval to an idle worker. */
+    W2,
+    /** Enqueue rate: single-row enqueues, each committed before the next. */
+    W3,
+    /** Claim latency with 1,000 versus 1,000,000 pending tasks (Agentry only). */
+    CLAIM;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Workload of(String value) {
+        for (Workload workload : values()) {
+            if (workload.id().equalsIgnoreCase(value == null ? "" : value.strip())) {
+                return workload;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload '" + value + "'; expected one of "
+                + Arrays.stream(values()).map(Workload::id).collect(Collectors.joining(", ")));
+    }
+}

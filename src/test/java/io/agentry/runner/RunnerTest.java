@@ -1,0 +1,405 @@
+package io.agentry.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.agent.AgentRegistry;
+import io.agentry.agent.AgentResult;
+import io.agentry.db.Database;
+import io.agentry.queue.Backoff;
+import io.agentry.queue.Enqueued;
+import io.agentry.queue.NewTask;
+import io.agentry.queue.Task;
+import io.agentry.queue.TaskQueue;
+import io.agentry.queue.TaskStatus;
+import io.agentry.support.Clock;
+import io.agentry.support.Json;
+import io.agentry.testing.Fixtures;
+import io.agentry.testing.TestAgents;
+import io.agentry.testing.TestDatabase;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The runner, stepped by hand with {@link Runner#runOnce()} unless concurrency is the point. */
+class RunnerTest {
+    private static Database database;
+    private static Fixtures fixtures;
+    private static TaskQueue queue;
+    private static UUID org;
+
+    private final AgentRegistry registry = new AgentRegistry();
+    private Runner runner;
+
+    @BeforeAll
+    static void setUp() {
+        database = TestDatabase.fresh();
+        fixtures = new Fixtures(database);
+        queue = new TaskQueue(database.dataSource());
+        org = fixtures.organization();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyQueue() {
+        fixtures.execute("DELETE FROM agent_tasks");
+        fixtures.execute("DELETE FROM agent_executions");
+    }
+
+    @AfterEach
+    void noExecutionOutlivesItsTask() {
+        if (runner != null) {
+            runner.close();
+        }
+        assertThat(fixtures.count("""
+                        SELECT count(*) FROM agent_tasks t JOIN agent_executions e ON e.id = t.execution_id
+                        WHERE t.status IN ('completed', 'failed', 'cancelled') AND e.status IN ('queued', 'running')
+                        """))
+                .as("executions still queued or running after their task ended")
+                .isZero();
+    }
+
+    private Runner runner(RunnerOptions options) {
+        runner = new Runner(database, registry, options, Clock.system(), new Backoff(0, () -> 0.5));
+        return runner;
+    }
+
+    private static RunnerOptions options() {
+        return RunnerOptions.defaults().withNodeId("test-node").withSlots(1);
+    }
+
+    private Enqueued enqueue(String agentType) {
+        return queue.enqueue(NewTask.of(fixtures.agent(org, agentType), org));
+    }
+
+    @Test
+    void successful_agent_completes_its_task_and_execution_with_output_and_metrics() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        UUID agent = fixtures.agent(org, "scoring_agent");
+        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org).withPayload(Json.object().put("i", 7)));
+
+        assertThat(runner(options()).runOnce()).isEqualTo(1);
+
+        Task task = fixtures.task(enqueued.taskId());
+        Fixtures.Execution execution = fixtures.execution(enqueued.executionId());
+        assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task.completedAt()).isNotNull();
+        assertThat(task.lockedBy()).isNull();
+        assertThat(execution.status()).isEqualTo("completed");
+        assertThat(execution.outputJson()).isEqualTo("{\"echo\": 7}");
+        assertThat(execution.attempts()).isEqualTo(1);
+        assertThat(execution.durationMs()).isNotNull().isNotNegative();
+        JsonNode metrics = Json.read(execution.metricsJson());
+        assertThat(metrics.get("items_processed").asInt()).isEqualTo(2);
+        assertThat(metrics.get("api_calls").asInt()).isEqualTo(1);
+        assertThat(metrics.has("tokens_used")).isTrue();
+        assertThat(metrics.has("cost_usd")).isTrue();
+        assertThat(metrics.get("duration_ms").asInt()).isEqualTo(execution.durationMs());
+    }
+
+    @Test
+    void agent_returning_success_false_fails_the_attempt_and_is_retried() {
+        registry.register("scout_agent", TestAgents.reportingFailure("no signals source"));
+        Enqueued enqueued = enqueue("scout_agent");
+
+        runner(options()).runOnce();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.retryCount()).isEqualTo(1);
+        assertThat(task.errorMessage()).isEqualTo("no signals source");
+        Fixtures.Execution execution = fixtures.execution(enqueued.executionId());
+        assertThat(execution.status()).isEqualTo("queued");
+        assertThat(execution.errorMessage()).isEqualTo("no signals source");
+    }
+
+    @Test
+    void agent_that_throws_fails_the_attempt_and_is_retried() {
+        registry.register("enrichment_agent", TestAgents.throwing("companies house down"));
+        Enqueued enqueued = enqueue("enrichment_agent");
+
+        runner(options()).runOnce();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.errorMessage()).isEqualTo("IllegalStateException: companies house down");
+    }
+
+    @Test
+    void retries_follow_the_backoff_schedule_then_the_task_fails() {
+        registry.register("scout_agent", TestAgents.reportingFailure("nope"));
+        Enqueued enqueued = enqueue("scout_agent");
+        Runner runner = runner(options());
+
+        for (int retry = 0; retry < 3; retry++) {
+            assertThat(runner.runOnce()).isEqualTo(1);
+            double delay = fixtures.count("SELECT (extract(epoch FROM scheduled_for - started_at) * 1000)::bigint FROM agent_tasks")
+                    / 1000.0;
+            double expected = Math.pow(2, retry);
+            assertThat(delay).as("delay after failed attempt %d", retry + 1).isBetween(expected, expected + 0.9);
+            if (expected >= 2) {
+                assertThat(runner.runOnce()).as("not due before its delay").isZero();
+            }
+            fixtures.execute("UPDATE agent_tasks SET scheduled_for = now()");
+        }
+        assertThat(runner.runOnce()).isEqualTo(1);
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.retryCount()).isEqualTo(3);
+        assertThat(task.attempt()).isEqualTo(4);
+        Fixtures.Execution execution = fixtures.execution(enqueued.executionId());
+        assertThat(execution.status()).isEqualTo("failed");
+        assertThat(execution.attempts()).isEqualTo(4);
+        assertThat(execution.completed()).isTrue();
+    }
+
+    @Test
+    void attempt_that_outlives_its_timeout_is_interrupted_and_failed() {
+        registry.register("research_gpt", TestAgents.blocking(new CountDownLatch(1), new CountDownLatch(1)));
+        UUID agent = fixtures.agent(org, "research_gpt");
+        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org).withTimeoutSeconds(1).withMaxRetries(0));
+
+        runner(options()).runOnce();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.errorMessage()).isEqualTo("timed out after 1 s");
+    }
+
+    @Test
+    void timeout_comes_from_the_agent_configuration_when_the_task_sets_none() {
+        registry.register("research_gpt", TestAgents.blocking(new CountDownLatch(1), new CountDownLatch(1)));
+        UUID agent = fixtures.agent(org, "research_gpt", "{\"timeout_seconds\": 1}");
+        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org).withMaxRetries(0));
+
+        runner(options()).runOnce();
+
+        assertThat(fixtures.task(enqueued.taskId()).errorMessage()).isEqualTo("timed out after 1 s");
+    }
+
+    @Test
+    void inactive_agent_fails_the_task_and_its_execution_without_retries() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        UUID agent = fixtures.agent(org, "scoring_agent");
+        fixtures.deactivate(agent);
+        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org));
+
+        runner(options()).runOnce();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.errorMessage()).isEqualTo("agent 'scoring_agent agent' (" + agent + ") is inactive");
+        Fixtures.Execution execution = fixtures.execution(enqueued.executionId());
+        assertThat(execution.status()).isEqualTo("failed");
+        assertThat(execution.errorMessage()).isEqualTo(task.errorMessage());
+    }
+
+    @Test
+    void agent_type_without_an_implementation_fails_the_task_with_a_clear_message() {
+        Enqueued enqueued = enqueue("writer_agent");
+
+        runner(options()).runOnce();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.errorMessage()).startsWith("no agent implementation for agent_type 'writer_agent'");
+    }
+
+    @Test
+    void cancelling_a_running_task_interrupts_its_agent_and_ends_it_cancelled() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        registry.register("scout_agent", TestAgents.blocking(started, new CountDownLatch(1)));
+        Enqueued enqueued = enqueue("scout_agent");
+        runner(options()).start();
+        started.await();
+
+        assertThat(queue.cancel(enqueued.taskId())).isEqualTo(TaskQueue.CancelResult.CANCEL_REQUESTED);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.task(enqueued.taskId()).status() == TaskStatus.CANCELLED);
+        assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("cancelled");
+        assertThat(fixtures.task(enqueued.taskId()).retryCount()).isZero();
+    }
+
+    @Test
+    void cancel_requested_while_the_node_was_not_listening_arrives_with_the_heartbeat() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        registry.register("scout_agent", TestAgents.blocking(started, new CountDownLatch(1)));
+        Enqueued enqueued = enqueue("scout_agent");
+        Runner runner = runner(options());
+        runner.start();
+        started.await();
+        fixtures.execute("UPDATE agent_tasks SET cancel_requested_at = now()"); // no notification sent
+
+        runner.heartbeatOnce();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.task(enqueued.taskId()).status() == TaskStatus.CANCELLED);
+    }
+
+    @Test
+    void graceful_stop_lets_running_agents_finish_and_claims_nothing_new() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        registry.register("scoring_agent", TestAgents.blocking(started, release));
+        Enqueued running = enqueue("scoring_agent");
+        Runner runner = runner(options().withSlots(2).withShutdownGrace(Duration.ofMinutes(1)));
+        runner.start();
+        started.await();
+
+        Thread stopping = new Thread(runner::stop);
+        stopping.start();
+        await().until(() -> runner.status().state() == Runner.State.DRAINING);
+        Enqueued late = enqueue("scoring_agent");
+        release.countDown();
+        stopping.join();
+
+        assertThat(runner.status().state()).isEqualTo(Runner.State.STOPPED);
+        assertThat(fixtures.task(running.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(fixtures.task(late.taskId()).status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(new NodeRegistry(database.dataSource()).list(Duration.ofMinutes(1)))
+                .filteredOn(node -> node.nodeId().equals("test-node"))
+                .extracting(NodeStatus::status)
+                .containsExactly("stopped");
+    }
+
+    @Test
+    void stop_past_the_grace_interrupts_agents_and_gives_their_tasks_back() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        registry.register("scoring_agent", TestAgents.blocking(started, new CountDownLatch(1)));
+        Enqueued enqueued = enqueue("scoring_agent");
+        Runner runner = runner(options().withShutdownGrace(Duration.ofMillis(200)));
+        runner.start();
+        started.await();
+
+        runner.stop();
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.retryCount()).as("a release is not a failed attempt").isZero();
+        assertThat(task.lockedBy()).isNull();
+        assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("queued");
+    }
+
+    @Test
+    void node_that_lost_its_lease_stops_its_agent_and_cannot_complete_the_task() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        registry.register("scoring_agent", context -> {
+            if (runs.incrementAndGet() == 1) {
+                started.countDown();
+                new CountDownLatch(1).await(); // until interrupted
+            }
+            return AgentResult.success(Json.object().put("run", runs.get()));
+        });
+        Enqueued enqueued = enqueue("scoring_agent");
+        Runner slow = runner(options().withNodeId("slow-node"));
+        slow.start();
+        started.await();
+        fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() - interval '1 second'");
+        try (Maintenance maintenance = new Maintenance(database, Maintenance.Options.defaults())) {
+            assertThat(maintenance.runOnce().returnedToPending()).isEqualTo(1);
+        }
+        Runner other = new Runner(database, registry, options().withNodeId("other-node"), Clock.system());
+        assertThat(other.runOnce()).isEqualTo(1);
+
+        slow.heartbeatOnce();
+        await().until(() -> slow.status().heldTasks() == 0);
+
+        Task task = fixtures.task(enqueued.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task.attempt()).isEqualTo(2);
+        assertThat(fixtures.execution(enqueued.executionId()).outputJson()).isEqualTo("{\"run\": 2}");
+        other.close();
+    }
+
+    @Test
+    void heartbeat_renews_the_leases_of_running_tasks() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        registry.register("scoring_agent", TestAgents.blocking(started, release));
+        enqueue("scoring_agent");
+        Runner runner = runner(options());
+        runner.start();
+        started.await();
+        fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() + interval '1 second'");
+
+        runner.heartbeatOnce();
+
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM agent_tasks WHERE lease_expires_at > now() + interval '25 seconds'"))
+                .isEqualTo(1);
+        release.countDown();
+    }
+
+    @Test
+    void status_tells_the_state_slots_and_tasks_in_flight() throws Exception {
+        CountDownLatch started = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        registry.register("scoring_agent", TestAgents.blocking(started, release));
+        enqueue("scoring_agent");
+        enqueue("scoring_agent");
+        Runner runner = runner(options().withSlots(3));
+        assertThat(runner.status().state()).isEqualTo(Runner.State.STOPPED);
+
+        runner.start();
+        started.await();
+
+        RunnerStatus status = runner.status();
+        assertThat(status.state()).isEqualTo(Runner.State.RUNNING);
+        assertThat(status.slots()).isEqualTo(3);
+        assertThat(status.busySlots()).isEqualTo(2);
+        assertThat(status.heldTasks()).isEqualTo(2);
+        runner.heartbeatOnce();
+        assertThat(new NodeRegistry(database.dataSource()).list(Duration.ofMinutes(1)))
+                .filteredOn(node -> node.nodeId().equals("test-node"))
+                .singleElement()
+                .satisfies(node -> {
+                    assertThat(node.status()).isEqualTo("running");
+                    assertThat(node.inFlight()).isEqualTo(2);
+                    assertThat(node.slots()).isEqualTo(3);
+                });
+        release.countDown();
+    }
+
+    @Test
+    void runner_can_be_stopped_and_started_again() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        Runner runner = runner(options());
+        runner.start();
+        runner.stop();
+        runner.start();
+        Enqueued enqueued = enqueue("scoring_agent");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.task(enqueued.taskId()).status() == TaskStatus.COMPLETED);
+        assertThat(runner.status().state()).isEqualTo(Runner.State.RUNNING);
+    }
+
+    @Test
+    void a_node_whose_heartbeat_stopped_is_reported_lost() {
+        NodeRegistry nodes = new NodeRegistry(database.dataSource());
+        nodes.register("dead-node", "host", 42, 3);
+        fixtures.execute("UPDATE runner_nodes SET heartbeat_at = now() - interval '5 minutes' WHERE node_id = 'dead-node'");
+
+        List<NodeStatus> listed = nodes.list(Duration.ofSeconds(30));
+
+        assertThat(listed).filteredOn(node -> node.nodeId().equals("dead-node")).singleElement().satisfies(node -> {
+            assertThat(node.status()).isEqualTo("stopped");
+            assertThat(node.lost()).isTrue();
+        });
+    }
+}
