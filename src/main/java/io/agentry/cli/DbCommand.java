@@ -26,6 +26,9 @@ final class DbCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "Bring the schema up to date (serve and worker also do this at start).")
     static final class Migrate implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         DatabaseFlags database;
 
@@ -33,11 +36,12 @@ final class DbCommand implements Runnable {
         public Integer call() {
             try (Database db = Database.open(database.config())) {
                 MigrateResult result = Migrations.migrate(db.dataSource());
-                System.out.printf(
+                spec.commandLine().getOut().printf(
                         "Schema of %s is at version %s (%d migration(s) applied now).%n",
                         database.config().describe(),
                         result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                         result.migrationsExecuted);
+                spec.commandLine().getOut().flush();
             }
             return 0;
         }

@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     DatabaseFlags database;
 
@@ -52,13 +55,14 @@ final class StatusCommand implements Callable<Integer> {
                 counts = new TaskQueue(db.dataSource()).countByStatus();
             } catch (DatabaseException e) {
                 if (UNDEFINED_TABLE.equals(e.sqlState())) {
-                    System.err.println("No Agentry schema in " + database.config().describe()
+                    spec.commandLine().getErr().println("No Agentry schema in " + database.config().describe()
                             + " yet: run `agentry db migrate` or `agentry serve`.");
                     return 1;
                 }
                 throw e;
             }
-            System.out.println(json ? Json.write(toJson(nodes, counts)) : toText(nodes, counts));
+            spec.commandLine().getOut().println(json ? Json.write(toJson(nodes, counts)) : toText(nodes, counts));
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * agentry_cancel} carries the id of a task to cancel.
  *
  * <p>Notifications are hints. A notification sent while the connection was down is lost, so after
- * every (re)connect the dispatcher is woken once to look for itself; polling remains the safety
- * net. When the connection breaks (the database restarted, a proxy dropped it), the listener
+ * every (re)connect {@code onConnect} runs: the runner looks at the queue and renews its leases
+ * (which also reports cancellations) at once. Polling and heartbeats remain the safety net. When the connection breaks (the database restarted, a proxy dropped it), the listener
  * reconnects with backoff until it is closed.
  */
 final class NotificationListener {
@@ -30,6 +30,7 @@ final class NotificationListener {
     private static final int RECEIVE_TIMEOUT_MS = 500;
 
     private final Database database;
+    private final Runnable onConnect;
     private final Runnable onTasks;
     private final Consumer<UUID> onCancel;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -37,8 +38,9 @@ final class NotificationListener {
     private volatile boolean connected;
     private Thread thread;
 
-    NotificationListener(Database database, Runnable onTasks, Consumer<UUID> onCancel) {
+    NotificationListener(Database database, Runnable onConnect, Runnable onTasks, Consumer<UUID> onCancel) {
         this.database = database;
+        this.onConnect = onConnect;
         this.onTasks = onTasks;
         this.onCancel = onCancel;
     }
@@ -71,7 +73,7 @@ final class NotificationListener {
                 }
                 connected = true;
                 backoffMs = 100;
-                onTasks.run(); // anything enqueued while we were not listening
+                onConnect.run();
                 receive(c.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 if (closed.getCount() == 0) {

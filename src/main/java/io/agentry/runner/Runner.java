@@ -97,7 +97,7 @@ public final class Runner implements AutoCloseable {
         nodes.register(options.nodeId(), RunnerOptions.hostName(), ProcessHandle.current().pid(), options.slots());
         workers = Executors.newFixedThreadPool(options.slots(), Threads.factory("agentry-worker"));
         completer.start();
-        listener = new NotificationListener(database, wakeup::signal, this::cancelRequested);
+        listener = new NotificationListener(database, this::caughtUp, wakeup::signal, this::cancelRequested);
         listener.start();
         long beat = options.heartbeatInterval().toNanos();
         heartbeats = timer.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.NANOSECONDS);
@@ -210,6 +210,12 @@ public final class Runner implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Heartbeat failed; leases will be renewed on the next one", e);
         }
+    }
+
+    /** The listener (re)connected: look for what was notified while nobody listened. */
+    private void caughtUp() {
+        wakeup.signal();
+        timer.execute(this::heartbeatSafely);
     }
 
     private void cancelRequested(UUID taskId) {

@@ -223,8 +223,10 @@ class RunnerTest {
         CountDownLatch started = new CountDownLatch(1);
         registry.register("scout_agent", TestAgents.blocking(started, new CountDownLatch(1)));
         Enqueued enqueued = enqueue("scout_agent");
-        runner(options()).start();
+        Runner runner = runner(options().withLease(Duration.ofMinutes(5), Duration.ofMinutes(2)));
+        runner.start();
         started.await();
+        await().until(() -> runner.status().listening());
 
         assertThat(queue.cancel(enqueued.taskId())).isEqualTo(TaskQueue.CancelResult.CANCEL_REQUESTED);
 
@@ -309,6 +311,7 @@ class RunnerTest {
         Runner slow = runner(options().withNodeId("slow-node"));
         slow.start();
         started.await();
+        await().until(() -> slow.status().listening()); // its catch-up heartbeat has run
         fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() - interval '1 second'");
         try (Maintenance maintenance = new Maintenance(database, Maintenance.Options.defaults())) {
             assertThat(maintenance.runOnce().returnedToPending()).isEqualTo(1);

@@ -1,0 +1,96 @@
+package io.agentry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.support.Json;
+import io.agentry.testing.ChildJvm;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int agentry(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void help_documents_every_setting_with_its_environment_variable() {
+        assertThat(agentry("serve", "--help")).isZero();
+
+        assertThat(out.toString())
+                .contains("--data-dir", "AGENTRY_DATA_DIR")
+                .contains("--database-url", "AGENTRY_DATABASE_URL")
+                .contains("--database-user", "AGENTRY_DATABASE_USER")
+                .contains("--database-password", "AGENTRY_DATABASE_PASSWORD")
+                .contains("--slots", "AGENTRY_SLOTS", "Default: 3")
+                .contains("--poll-interval", "AGENTRY_POLL_INTERVAL", "Default: 5s")
+                .contains("--lease-ttl", "AGENTRY_LEASE_TTL")
+                .contains("--heartbeat-interval", "AGENTRY_HEARTBEAT_INTERVAL")
+                .contains("--default-timeout", "AGENTRY_DEFAULT_TIMEOUT")
+                .contains("--shutdown-grace", "AGENTRY_SHUTDOWN_GRACE")
+                .contains("--rescue-interval", "AGENTRY_RESCUE_INTERVAL")
+                .contains("--retention", "AGENTRY_RETENTION")
+                .contains("--node-id", "AGENTRY_NODE_ID");
+    }
+
+    @Test
+    void unknown_flag_is_refused_with_a_non_zero_exit() {
+        assertThat(agentry("serve", "--slot", "4")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("Unknown options: '--slot'").contains("Possible solutions: --slots");
+    }
+
+    @Test
+    void bad_values_are_refused_naming_the_setting() {
+        assertThat(agentry("worker", "--slots", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("slots must be at least 1, was 0");
+
+        assertThat(agentry("worker", "--poll-interval", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+
+        assertThat(agentry("worker", "--lease-ttl", "5s", "--heartbeat-interval", "10s")).isEqualTo(2);
+        assertThat(err.toString()).contains("heartbeatInterval (PT10S) must be shorter than leaseTtl (PT5S)");
+
+        assertThat(agentry("status", "--database-url", "postgres://localhost/db")).isEqualTo(2);
+        assertThat(err.toString()).contains("--database-url must be a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void status_works_while_serve_runs_on_the_same_data_directory(@TempDir Path dataDir) throws Exception {
+        try (ChildJvm serve = ChildJvm.start(
+                Main.class, "serve", "--data-dir", dataDir.toString(), "--node-id", "serving-node")) {
+            serve.awaitLine("agentry serve: node serving-node running", Duration.ofMinutes(2));
+
+            assertThat(agentry("status", "--data-dir", dataDir.toString(), "--json"))
+                    .as("status: %s", err)
+                    .isZero();
+
+            JsonNode status = Json.read(out.toString());
+            assertThat(status.get("nodes")).hasSize(1);
+            assertThat(status.get("nodes").get(0).get("nodeId").asText()).isEqualTo("serving-node");
+            assertThat(status.get("nodes").get(0).get("status").asText()).isEqualTo("running");
+            assertThat(status.get("stats").get("total").asLong()).isZero();
+            serve.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void db_migrate_installs_the_schema_and_says_which_version(@TempDir Path dataDir) {
+        assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString())).as("migrate: %s", err).isZero();
+
+        assertThat(out.toString()).contains("is at version 1 (1 migration(s) applied now)");
+        assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString())).isZero();
+        assertThat(out.toString()).contains("is at version 1 (0 migration(s) applied now)");
+    }
+}

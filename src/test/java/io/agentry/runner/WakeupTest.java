@@ -1,0 +1,98 @@
+package io.agentry.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agentry.agent.AgentRegistry;
+import io.agentry.agent.AgentResult;
+import io.agentry.db.Database;
+import io.agentry.queue.NewTask;
+import io.agentry.queue.TaskQueue;
+import io.agentry.support.Clock;
+import io.agentry.support.Json;
+import io.agentry.testing.Fixtures;
+import io.agentry.testing.TestDatabase;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An idle node polls only every 5 s; LISTEN/NOTIFY is what starts a new task at once. Each test
+ * enqueues several tasks one by one, each after the previous one finished, so the node is idle in
+ * its 5 s wait when the next arrives: only a notification can start it within a second.
+ */
+class WakeupTest {
+    private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration WELL_WITHIN_A_POLL = Duration.ofSeconds(1);
+
+    private static final String LISTENING_BACKEND = """
+            SELECT pid FROM pg_stat_activity
+            WHERE datname = current_database() AND ltrim(query) LIKE 'LISTEN%' AND state = 'idle'
+            """;
+
+    private Database database;
+    private Fixtures fixtures;
+    private TaskQueue queue;
+    private Runner runner;
+    private UUID org;
+    private UUID agent;
+    private final LinkedBlockingQueue<Long> startedAtNanos = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void startIdleRunner() {
+        database = TestDatabase.fresh();
+        fixtures = new Fixtures(database);
+        queue = new TaskQueue(database.dataSource());
+        org = fixtures.organization();
+        agent = fixtures.agent(org, "scout_agent");
+        AgentRegistry registry = new AgentRegistry().register("scout_agent", context -> {
+            startedAtNanos.add(System.nanoTime());
+            return AgentResult.success(Json.object());
+        });
+        runner = new Runner(
+                database, registry, RunnerOptions.defaults().withNodeId("idle").withPollInterval(POLL), Clock.system());
+        runner.start();
+        await().until(() -> runner.status().listening());
+    }
+
+    @AfterEach
+    void stop() {
+        runner.close();
+        database.close();
+    }
+
+    @Test
+    void idle_runner_starts_a_newly_enqueued_task_well_within_a_second() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(secondsToStart()).as("task %d", i).isLessThan(WELL_WITHIN_A_POLL.toMillis() / 1000.0);
+        }
+    }
+
+    @Test
+    void wake_ups_recover_after_the_database_dropped_the_listening_connection() throws Exception {
+        assertThat(secondsToStart()).isLessThan(1.0);
+
+        // What a database restart does to every client: FATAL, connection closed.
+        long listener = fixtures.count(LISTENING_BACKEND);
+        assertThat(fixtures.count("SELECT count(pg_terminate_backend(" + listener + "))")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> fixtures.rows(LISTENING_BACKEND) == 1 && fixtures.count(LISTENING_BACKEND) != listener);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(secondsToStart()).as("task %d after reconnecting", i).isLessThan(1.0);
+        }
+    }
+
+    private double secondsToStart() throws InterruptedException {
+        long enqueuedAt = System.nanoTime();
+        UUID taskId = queue.enqueue(NewTask.of(agent, org)).taskId();
+        Long startedAt = startedAtNanos.poll(POLL.toSeconds() * 3, TimeUnit.SECONDS);
+        assertThat(startedAt).as("task started").isNotNull();
+        await().until(() -> fixtures.task(taskId).status().isTerminal());
+        return (startedAt - enqueuedAt) / 1e9;
+    }
+}
