@@ -27,11 +27,11 @@ final class Completer {
     private static final Outcome STOP = new Outcome(new UUID(0, 0), 0, Outcome.Kind.RELEASED, null, null, null, null, null, Duration.ZERO);
 
     private final Leases leases;
-    private final Consumer<UUID> written;
+    private final Consumer<Outcome> written;
     private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
     private Thread thread;
 
-    Completer(Leases leases, Consumer<UUID> written) {
+    Completer(Leases leases, Consumer<Outcome> written) {
         this.leases = leases;
         this.written = written;
     }
@@ -108,6 +108,6 @@ final class Completer {
             return;
         }
         leases.finish(batch);
-        batch.forEach(outcome -> written.accept(outcome.taskId()));
+        batch.forEach(written);
     }
 }

@@ -83,7 +83,7 @@ public final class Runner implements AutoCloseable {
         this.clock = clock;
         this.leases = new Leases(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());
-        this.completer = new Completer(leases, held::remove);
+        this.completer = new Completer(leases, this::written);
     }
 
     public RunnerOptions options() {
@@ -128,13 +128,17 @@ public final class Runner implements AutoCloseable {
         }
         workers.shutdown();
         completer.stop();
-        releaseAbandoned();
         heartbeats.cancel(false);
         listener.close();
         synchronized (this) {
             state = State.STOPPED;
         }
-        nodes.stopped(options.nodeId());
+        try {
+            releaseAbandoned();
+            nodes.stopped(options.nodeId());
+        } catch (RuntimeException e) {
+            log.warn("Could not record the stop; held leases will expire and be rescued", e);
+        }
         log.info("Runner {} stopped", options.nodeId());
     }
 
@@ -284,6 +288,17 @@ public final class Runner implements AutoCloseable {
             completer.add(outcome.get());
         } else {
             held.remove(attempt.task.id());
+        }
+    }
+
+    /** An outcome committed: the task is no longer held. */
+    private void written(Outcome outcome) {
+        held.remove(outcome.taskId());
+        if (outcome.kind() == Outcome.Kind.RETRY && outcome.retryDelay().compareTo(options.pollInterval()) < 0) {
+            // The retry falls due before the next poll: look for it then, not a poll later. The
+            // margin covers the gap between the statement's now() and its commit.
+            long wakeAt = outcome.retryDelay().toNanos() + TimeUnit.MILLISECONDS.toNanos(5);
+            timer.schedule(wakeup::signal, wakeAt, TimeUnit.NANOSECONDS);
         }
     }
 

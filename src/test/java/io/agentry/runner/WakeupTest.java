@@ -51,7 +51,10 @@ class WakeupTest {
         agent = fixtures.agent(org, "scout_agent");
         AgentRegistry registry = new AgentRegistry().register("scout_agent", context -> {
             startedAtNanos.add(System.nanoTime());
-            return AgentResult.success(Json.object());
+            boolean failFirst = context.input().path("fail_first_attempt").asBoolean();
+            return failFirst && context.attempt() == 1
+                    ? AgentResult.failure("first attempt fails")
+                    : AgentResult.success(Json.object());
         });
         runner = new Runner(
                 database, registry, RunnerOptions.defaults().withNodeId("idle").withPollInterval(POLL), Clock.system());
@@ -85,6 +88,19 @@ class WakeupTest {
         for (int i = 0; i < 3; i++) {
             assertThat(secondsToStart()).as("task %d after reconnecting", i).isLessThan(1.0);
         }
+    }
+
+    @Test
+    void failed_attempt_is_retried_when_its_backoff_ends_not_at_the_next_poll() throws Exception {
+        queue.enqueue(NewTask.of(agent, org).withPayload(Json.object().put("fail_first_attempt", true)));
+
+        Long first = startedAtNanos.poll(15, TimeUnit.SECONDS);
+        Long second = startedAtNanos.poll(15, TimeUnit.SECONDS);
+
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        double gap = (second - first) / 1e9;
+        assertThat(gap).as("1 s backoff ± 10 %%, well before the 5 s poll").isBetween(0.9, 4.0);
     }
 
     private double secondsToStart() throws InterruptedException {
