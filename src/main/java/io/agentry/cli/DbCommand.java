@@ -36,11 +36,15 @@ final class DbCommand implements Runnable {
         public Integer call() {
             try (Database db = Database.open(database.config())) {
                 MigrateResult result = Migrations.migrate(db.dataSource());
-                spec.commandLine().getOut().printf(
-                        "Schema of %s is at version %s (%d migration(s) applied now).%n",
-                        database.config().describe(),
-                        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
-                        result.migrationsExecuted);
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Schema of %s is at version %s (%d migration(s) applied now).%n",
+                                database.config().describe(),
+                                result.targetSchemaVersion == null
+                                        ? result.initialSchemaVersion
+                                        : result.targetSchemaVersion,
+                                result.migrationsExecuted);
                 spec.commandLine().getOut().flush();
             }
             return 0;

@@ -55,8 +55,10 @@ final class StatusCommand implements Callable<Integer> {
                 counts = new TaskQueue(db.dataSource()).countByStatus();
             } catch (DatabaseException e) {
                 if (UNDEFINED_TABLE.equals(e.sqlState())) {
-                    spec.commandLine().getErr().println("No Agentry schema in " + database.config().describe()
-                            + " yet: run `agentry db migrate` or `agentry serve`.");
+                    spec.commandLine()
+                            .getErr()
+                            .println("No Agentry schema in " + database.config().describe()
+                                    + " yet: run `agentry db migrate` or `agentry serve`.");
                     return 1;
                 }
                 throw e;
@@ -72,7 +74,8 @@ final class StatusCommand implements Callable<Integer> {
         if (nodes.isEmpty()) {
             out.append("Nodes: none has run in the last day\n");
         } else {
-            out.append(String.format("Nodes:%n  %-36s %-9s %5s %9s  %s%n", "NODE", "STATUS", "SLOTS", "IN FLIGHT", "LAST HEARTBEAT"));
+            out.append(String.format(
+                    "Nodes:%n  %-36s %-9s %5s %9s  %s%n", "NODE", "STATUS", "SLOTS", "IN FLIGHT", "LAST HEARTBEAT"));
             Instant now = Instant.now();
             for (NodeStatus node : nodes) {
                 out.append(String.format(
@@ -87,7 +90,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         out.append("Tasks:");
-        counts.forEach((status, count) -> out.append(' ').append(status.sql()).append(' ').append(count).append(','));
+        counts.forEach((status, count) ->
+                out.append(' ').append(status.sql()).append(' ').append(count).append(','));
         out.append(" total ").append(total);
         return out.toString();
     }

@@ -49,11 +49,7 @@ public final class Database implements AutoCloseable {
             EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDir());
             try {
                 return new Database(
-                        server,
-                        server.jdbcUrl(EMBEDDED_DATABASE),
-                        server.user(),
-                        server.password(),
-                        config.poolSize());
+                        server, server.jdbcUrl(EMBEDDED_DATABASE), server.user(), server.password(), config.poolSize());
             } catch (RuntimeException e) {
                 server.close();
                 throw e;

@@ -19,7 +19,10 @@ public final class Migrations {
                 .load()
                 .migrate();
         if (result.migrationsExecuted > 0) {
-            log.info("Applied {} migration(s); schema now at version {}", result.migrationsExecuted, result.targetSchemaVersion);
+            log.info(
+                    "Applied {} migration(s); schema now at version {}",
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
         }
         return result;
     }

@@ -66,7 +66,8 @@ public final class Sql {
 
     public static Array timestamps(Connection connection, Collection<Instant> values) throws SQLException {
         return connection.createArrayOf(
-                "timestamptz", values.stream().map(i -> i == null ? null : Timestamp.from(i)).toArray());
+                "timestamptz",
+                values.stream().map(i -> i == null ? null : Timestamp.from(i)).toArray());
     }
 
     public static UUID uuid(ResultSet rs, String column) throws SQLException {

@@ -255,7 +255,8 @@ public final class Leases {
             outputs.add(outcome.output() == null ? null : Json.write(outcome.output()));
             summaries.add(outcome.summary() == null ? null : Json.write(outcome.summary()));
             metrics.add(outcome.metrics() == null ? null : Json.write(outcome.metrics()));
-            durations.add(outcome.durationMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()));
+            durations.add(
+                    outcome.durationMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()));
             delays.add(outcome.retryDelay().toMillis());
         }
         try (PreparedStatement statement = connection.prepareStatement(FINISH)) {

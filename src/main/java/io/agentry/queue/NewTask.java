@@ -40,7 +40,9 @@ public record NewTask(
         require(priority >= 1 && priority <= 10, "priority must be between 1 and 10, was " + priority);
         require(payload.isObject(), "payload must be a JSON object");
         require(maxRetries >= 0, "max_retries must be 0 or more, was " + maxRetries);
-        require(timeoutSeconds == null || timeoutSeconds > 0, "timeout_seconds must be positive, was " + timeoutSeconds);
+        require(
+                timeoutSeconds == null || timeoutSeconds > 0,
+                "timeout_seconds must be positive, was " + timeoutSeconds);
         require(dedupeKey == null || !dedupeKey.isBlank(), "dedupe_key must not be blank");
         streamId(payload);
     }
@@ -50,35 +52,106 @@ public record NewTask(
     }
 
     public NewTask withType(TaskType type) {
-        return new NewTask(agentId, orgId, type, priority, payload, maxRetries, scheduledFor, timeoutSeconds, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                type,
+                priority,
+                payload,
+                maxRetries,
+                scheduledFor,
+                timeoutSeconds,
+                dedupeKey,
+                workflowRunId);
     }
 
     public NewTask withPriority(int value) {
-        return new NewTask(agentId, orgId, taskType, value, payload, maxRetries, scheduledFor, timeoutSeconds, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                value,
+                payload,
+                maxRetries,
+                scheduledFor,
+                timeoutSeconds,
+                dedupeKey,
+                workflowRunId);
     }
 
     public NewTask withPayload(JsonNode value) {
-        return new NewTask(agentId, orgId, taskType, priority, value, maxRetries, scheduledFor, timeoutSeconds, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                priority,
+                value,
+                maxRetries,
+                scheduledFor,
+                timeoutSeconds,
+                dedupeKey,
+                workflowRunId);
     }
 
     public NewTask withMaxRetries(int value) {
-        return new NewTask(agentId, orgId, taskType, priority, payload, value, scheduledFor, timeoutSeconds, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                priority,
+                payload,
+                value,
+                scheduledFor,
+                timeoutSeconds,
+                dedupeKey,
+                workflowRunId);
     }
 
     public NewTask withScheduledFor(Instant value) {
-        return new NewTask(agentId, orgId, taskType, priority, payload, maxRetries, value, timeoutSeconds, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                priority,
+                payload,
+                maxRetries,
+                value,
+                timeoutSeconds,
+                dedupeKey,
+                workflowRunId);
     }
 
     public NewTask withTimeoutSeconds(Integer value) {
-        return new NewTask(agentId, orgId, taskType, priority, payload, maxRetries, scheduledFor, value, dedupeKey, workflowRunId);
+        return new NewTask(
+                agentId, orgId, taskType, priority, payload, maxRetries, scheduledFor, value, dedupeKey, workflowRunId);
     }
 
     public NewTask withDedupeKey(String value) {
-        return new NewTask(agentId, orgId, taskType, priority, payload, maxRetries, scheduledFor, timeoutSeconds, value, workflowRunId);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                priority,
+                payload,
+                maxRetries,
+                scheduledFor,
+                timeoutSeconds,
+                value,
+                workflowRunId);
     }
 
     public NewTask withWorkflowRunId(UUID value) {
-        return new NewTask(agentId, orgId, taskType, priority, payload, maxRetries, scheduledFor, timeoutSeconds, dedupeKey, value);
+        return new NewTask(
+                agentId,
+                orgId,
+                taskType,
+                priority,
+                payload,
+                maxRetries,
+                scheduledFor,
+                timeoutSeconds,
+                dedupeKey,
+                value);
     }
 
     /** The stream the payload names, if any. */

@@ -38,11 +38,14 @@ public record Outcome(
         }
     }
 
-    public static Outcome completed(ClaimedTask task, JsonNode output, JsonNode summary, JsonNode metrics, long durationMs) {
-        return new Outcome(task.id(), task.attempt(), Kind.COMPLETED, null, output, summary, metrics, durationMs, Duration.ZERO);
+    public static Outcome completed(
+            ClaimedTask task, JsonNode output, JsonNode summary, JsonNode metrics, long durationMs) {
+        return new Outcome(
+                task.id(), task.attempt(), Kind.COMPLETED, null, output, summary, metrics, durationMs, Duration.ZERO);
     }
 
-    public static Outcome failed(ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
+    public static Outcome failed(
+            ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
         return new Outcome(task.id(), task.attempt(), kind, error, null, null, metrics, durationMs, retryDelay);
     }
 }

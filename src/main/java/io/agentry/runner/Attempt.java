@@ -84,7 +84,9 @@ final class Attempt {
         if (task.timeoutSeconds() != null) {
             return Duration.ofSeconds(task.timeoutSeconds());
         }
-        JsonNode configured = task.agentConfiguration() == null ? null : task.agentConfiguration().get("timeout_seconds");
+        JsonNode configured = task.agentConfiguration() == null
+                ? null
+                : task.agentConfiguration().get("timeout_seconds");
         if (configured != null && configured.canConvertToLong() && configured.asLong() > 0) {
             return Duration.ofSeconds(configured.asLong());
         }
@@ -136,12 +138,17 @@ final class Attempt {
             return Optional.of(Outcome.completed(task, result.output(), result.summary(), metrics, durationMs));
         }
         if (stop == StopReason.CANCELLED) {
-            return Optional.of(Outcome.failed(task, Outcome.Kind.CANCELLED, "cancelled", metrics, durationMs, Duration.ZERO));
+            return Optional.of(
+                    Outcome.failed(task, Outcome.Kind.CANCELLED, "cancelled", metrics, durationMs, Duration.ZERO));
         }
         if (stop == StopReason.SHUTDOWN) {
             return Optional.of(Outcome.failed(
-                    task, Outcome.Kind.RELEASED, "released: node shut down during attempt " + task.attempt(), metrics,
-                    durationMs, Duration.ZERO));
+                    task,
+                    Outcome.Kind.RELEASED,
+                    "released: node shut down during attempt " + task.attempt(),
+                    metrics,
+                    durationMs,
+                    Duration.ZERO));
         }
         String error = stop == StopReason.TIMED_OUT
                 ? "timed out after " + timeout.toSeconds() + " s"

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 final class Completer {
     private static final Logger log = LoggerFactory.getLogger(Completer.class);
     private static final int MAX_BATCH = 1_000;
-    private static final Outcome STOP = new Outcome(new UUID(0, 0), 0, Outcome.Kind.RELEASED, null, null, null, null, null, Duration.ZERO);
+    private static final Outcome STOP =
+            new Outcome(new UUID(0, 0), 0, Outcome.Kind.RELEASED, null, null, null, null, null, Duration.ZERO);
 
     private final Leases leases;
     private final Consumer<Outcome> written;

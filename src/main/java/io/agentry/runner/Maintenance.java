@@ -79,7 +79,11 @@ public final class Maintenance implements AutoCloseable {
         } while (deleted == BATCH);
         nodes.forget(options.retention());
         if (returned + ended > 0) {
-            log.info("Rescued {} task(s) with expired leases: {} back to pending, {} ended", returned + ended, returned, ended);
+            log.info(
+                    "Rescued {} task(s) with expired leases: {} back to pending, {} ended",
+                    returned + ended,
+                    returned,
+                    ended);
         }
         return new Pass(true, returned, ended, pruned);
     }

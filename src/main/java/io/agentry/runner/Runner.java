@@ -72,7 +72,12 @@ public final class Runner implements AutoCloseable {
     private volatile NotificationListener listener;
 
     public Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock) {
-        this(database, registry, options, clock, new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble()));
+        this(
+                database,
+                registry,
+                options,
+                clock,
+                new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock, Backoff backoff) {
@@ -94,7 +99,11 @@ public final class Runner implements AutoCloseable {
         if (state != State.STOPPED) {
             return;
         }
-        nodes.register(options.nodeId(), RunnerOptions.hostName(), ProcessHandle.current().pid(), options.slots());
+        nodes.register(
+                options.nodeId(),
+                RunnerOptions.hostName(),
+                ProcessHandle.current().pid(),
+                options.slots());
         workers = Executors.newFixedThreadPool(options.slots(), Threads.factory("agentry-worker"));
         completer.start();
         listener = new NotificationListener(database, this::caughtUp, wakeup::signal, this::cancelRequested);
@@ -146,7 +155,11 @@ public final class Runner implements AutoCloseable {
     private void releaseAbandoned() {
         List<Outcome> released = held.values().stream()
                 .map(attempt -> Outcome.failed(
-                        attempt.task, Outcome.Kind.RELEASED, "released: agent did not stop at shutdown", null, null,
+                        attempt.task,
+                        Outcome.Kind.RELEASED,
+                        "released: agent did not stop at shutdown",
+                        null,
+                        null,
                         Duration.ZERO))
                 .toList();
         if (!released.isEmpty()) {

@@ -63,11 +63,13 @@ public record RunnerOptions(
     }
 
     public RunnerOptions withNodeId(String value) {
-        return new RunnerOptions(value, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+        return new RunnerOptions(
+                value, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
     }
 
     public RunnerOptions withSlots(int value) {
-        return new RunnerOptions(nodeId, value, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+        return new RunnerOptions(
+                nodeId, value, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
     }
 
     public RunnerOptions withPollInterval(Duration value) {

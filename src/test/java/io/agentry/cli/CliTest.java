@@ -59,17 +59,19 @@ class CliTest {
         assertThat(agentry("worker", "--poll-interval", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration");
 
-        assertThat(agentry("worker", "--lease-ttl", "5s", "--heartbeat-interval", "10s")).isEqualTo(2);
+        assertThat(agentry("worker", "--lease-ttl", "5s", "--heartbeat-interval", "10s"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("heartbeatInterval (PT10S) must be shorter than leaseTtl (PT5S)");
 
-        assertThat(agentry("status", "--database-url", "postgres://localhost/db")).isEqualTo(2);
+        assertThat(agentry("status", "--database-url", "postgres://localhost/db"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--database-url must be a PostgreSQL JDBC URL");
     }
 
     @Test
     void status_works_while_serve_runs_on_the_same_data_directory(@TempDir Path dataDir) throws Exception {
-        try (ChildJvm serve = ChildJvm.start(
-                Main.class, "serve", "--data-dir", dataDir.toString(), "--node-id", "serving-node")) {
+        try (ChildJvm serve =
+                ChildJvm.start(Main.class, "serve", "--data-dir", dataDir.toString(), "--node-id", "serving-node")) {
             serve.awaitLine("agentry serve: node serving-node running", Duration.ofMinutes(2));
 
             assertThat(agentry("status", "--data-dir", dataDir.toString(), "--json"))
@@ -87,7 +89,9 @@ class CliTest {
 
     @Test
     void db_migrate_installs_the_schema_and_says_which_version(@TempDir Path dataDir) {
-        assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString())).as("migrate: %s", err).isZero();
+        assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString()))
+                .as("migrate: %s", err)
+                .isZero();
 
         assertThat(out.toString()).contains("is at version 1 (1 migration(s) applied now)");
         assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString())).isZero();

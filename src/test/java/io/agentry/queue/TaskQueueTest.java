@@ -56,9 +56,10 @@ class TaskQueueTest {
     @Test
     void enqueued_task_is_pending_with_a_queued_execution() {
         UUID stream = UUID.randomUUID();
-        Enqueued enqueued = queue.enqueue(aTask()
-                .withPriority(7)
-                .withPayload(Json.object().put("stream_id", stream.toString()).set("goal_context", Json.object().put("x", 1))));
+        Enqueued enqueued = queue.enqueue(aTask().withPriority(7)
+                .withPayload(Json.object()
+                        .put("stream_id", stream.toString())
+                        .set("goal_context", Json.object().put("x", 1))));
 
         Task task = fixtures.task(enqueued.taskId());
         assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
@@ -81,18 +82,25 @@ class TaskQueueTest {
 
         assertThat(enqueued).hasSize(500).allMatch(Enqueued::created);
         assertThat(enqueued.stream().map(Enqueued::taskId).distinct()).hasSize(500);
-        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks WHERE status = 'pending'")).isEqualTo(500);
-        assertThat(fixtures.count("SELECT count(*) FROM agent_executions WHERE status = 'queued'")).isEqualTo(500);
-        assertThat(fixtures.task(enqueued.get(42).taskId()).payload().get("i").asInt()).isEqualTo(42);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks WHERE status = 'pending'"))
+                .isEqualTo(500);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions WHERE status = 'queued'"))
+                .isEqualTo(500);
+        assertThat(fixtures.task(enqueued.get(42).taskId()).payload().get("i").asInt())
+                .isEqualTo(42);
     }
 
     @Test
     void claim_takes_highest_priority_first_then_oldest() {
         Instant base = Instant.now().minusSeconds(60);
-        UUID lowOld = queue.enqueue(aTask().withPriority(1).withScheduledFor(base)).taskId();
-        UUID highNew = queue.enqueue(aTask().withPriority(10).withScheduledFor(base.plusSeconds(2))).taskId();
-        UUID highOld = queue.enqueue(aTask().withPriority(10).withScheduledFor(base.plusSeconds(1))).taskId();
-        UUID middle = queue.enqueue(aTask().withPriority(5).withScheduledFor(base)).taskId();
+        UUID lowOld =
+                queue.enqueue(aTask().withPriority(1).withScheduledFor(base)).taskId();
+        UUID highNew = queue.enqueue(aTask().withPriority(10).withScheduledFor(base.plusSeconds(2)))
+                .taskId();
+        UUID highOld = queue.enqueue(aTask().withPriority(10).withScheduledFor(base.plusSeconds(1)))
+                .taskId();
+        UUID middle =
+                queue.enqueue(aTask().withPriority(5).withScheduledFor(base)).taskId();
 
         List<UUID> order = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -104,12 +112,16 @@ class TaskQueueTest {
 
     @Test
     void task_scheduled_for_later_is_not_claimed_before_its_time() {
-        UUID later = queue.enqueue(aTask().withScheduledFor(Instant.now().plus(Duration.ofHours(1)))).taskId();
+        UUID later = queue.enqueue(aTask().withScheduledFor(Instant.now().plus(Duration.ofHours(1))))
+                .taskId();
 
         assertThat(leases.claim("node-a", 10, LEASE)).isEmpty();
 
-        fixtures.execute("UPDATE agent_tasks SET scheduled_for = now() - interval '1 second' WHERE id = '" + later + "'");
-        assertThat(leases.claim("node-a", 10, LEASE)).extracting(ClaimedTask::id).containsExactly(later);
+        fixtures.execute(
+                "UPDATE agent_tasks SET scheduled_for = now() - interval '1 second' WHERE id = '" + later + "'");
+        assertThat(leases.claim("node-a", 10, LEASE))
+                .extracting(ClaimedTask::id)
+                .containsExactly(later);
     }
 
     @Test
@@ -153,8 +165,8 @@ class TaskQueueTest {
 
     @Test
     void batch_with_repeated_dedupe_keys_creates_one_task_per_key() {
-        List<Enqueued> result = queue.enqueueAll(List.of(
-                aTask().withDedupeKey("a"), aTask().withDedupeKey("b"), aTask().withDedupeKey("a"), aTask()));
+        List<Enqueued> result = queue.enqueueAll(
+                List.of(aTask().withDedupeKey("a"), aTask().withDedupeKey("b"), aTask().withDedupeKey("a"), aTask()));
 
         assertThat(result.get(2).taskId()).isEqualTo(result.get(0).taskId());
         assertThat(result.get(2).created()).isFalse();
@@ -206,7 +218,9 @@ class TaskQueueTest {
         assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.retryCount()).isZero();
         assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("queued");
-        assertThat(leases.claim("node-a", 1, LEASE)).extracting(ClaimedTask::attempt).containsExactly(2);
+        assertThat(leases.claim("node-a", 1, LEASE))
+                .extracting(ClaimedTask::attempt)
+                .containsExactly(2);
     }
 
     @Test
@@ -225,8 +239,10 @@ class TaskQueueTest {
         assertThat(leases.rescueExpired(100).returnedToPending()).isEqualTo(1);
         ClaimedTask second = leases.claim("node-b", 1, LEASE).get(0);
 
-        var staleApplied = leases.finish(List.of(Outcome.completed(first, Json.object().put("by", "a"), null, null, 1)));
-        var currentApplied = leases.finish(List.of(Outcome.completed(second, Json.object().put("by", "b"), null, null, 1)));
+        var staleApplied =
+                leases.finish(List.of(Outcome.completed(first, Json.object().put("by", "a"), null, null, 1)));
+        var currentApplied =
+                leases.finish(List.of(Outcome.completed(second, Json.object().put("by", "b"), null, null, 1)));
 
         assertThat(second.attempt()).isEqualTo(2);
         assertThat(staleApplied).isEmpty();
@@ -279,7 +295,8 @@ class TaskQueueTest {
         Leases.Renewal renewal = leases.renew(Map.of(claimed.id(), claimed.attempt(), UUID.randomUUID(), 1), LEASE);
 
         assertThat(renewal.renewed()).containsExactly(claimed.id());
-        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks WHERE lease_expires_at > now() + interval '25 seconds'"))
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM agent_tasks WHERE lease_expires_at > now() + interval '25 seconds'"))
                 .isEqualTo(1);
     }
 
@@ -291,7 +308,8 @@ class TaskQueueTest {
         for (ClaimedTask claimed : leases.claim("node-a", 10, LEASE)) {
             leases.finish(List.of(Outcome.completed(claimed, Json.object(), null, null, 1)));
         }
-        fixtures.execute("UPDATE agent_tasks SET completed_at = now() - interval '8 days' WHERE id = '" + old.taskId() + "'");
+        fixtures.execute(
+                "UPDATE agent_tasks SET completed_at = now() - interval '8 days' WHERE id = '" + old.taskId() + "'");
 
         int pruned = queue.pruneCompleted(Duration.ofDays(7), 100);
 
@@ -320,7 +338,8 @@ class TaskQueueTest {
         assertThatThrownBy(() -> aTask().withPriority(0)).hasMessageContaining("priority");
         assertThatThrownBy(() -> aTask().withMaxRetries(-1)).hasMessageContaining("max_retries");
         assertThatThrownBy(() -> aTask().withTimeoutSeconds(0)).hasMessageContaining("timeout_seconds");
-        assertThatThrownBy(() -> aTask().withPayload(Json.MAPPER.createArrayNode())).hasMessageContaining("payload");
+        assertThatThrownBy(() -> aTask().withPayload(Json.MAPPER.createArrayNode()))
+                .hasMessageContaining("payload");
         assertThatThrownBy(() -> aTask().withPayload(Json.object().put("stream_id", "not-a-uuid")))
                 .hasMessageContaining("payload.stream_id");
         assertThatThrownBy(() -> aTask().withDedupeKey(" ")).hasMessageContaining("dedupe_key");

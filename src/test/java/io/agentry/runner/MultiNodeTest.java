@@ -65,7 +65,8 @@ class MultiNodeTest {
         UUID agent = fixtures.agent(org, agentType);
         return queue
                 .enqueueAll(IntStream.range(0, count)
-                        .mapToObj(i -> NewTask.of(agent, org).withPayload(Json.object().put("i", i)))
+                        .mapToObj(i ->
+                                NewTask.of(agent, org).withPayload(Json.object().put("i", i)))
                         .toList())
                 .stream()
                 .map(Enqueued::taskId)
@@ -80,12 +81,16 @@ class MultiNodeTest {
         for (int n = 0; n < 4; n++) {
             String node = "node-" + n;
             AgentRegistry registry = new AgentRegistry().register("scoring_agent", context -> {
-                runs.computeIfAbsent(context.taskId(), id -> new AtomicInteger()).incrementAndGet();
+                runs.computeIfAbsent(context.taskId(), id -> new AtomicInteger())
+                        .incrementAndGet();
                 perNode.computeIfAbsent(node, id -> new AtomicInteger()).incrementAndGet();
                 return AgentResult.success(Json.object());
             });
             runners.add(new Runner(
-                    database, registry, RunnerOptions.defaults().withNodeId(node).withSlots(2), Clock.system()));
+                    database,
+                    registry,
+                    RunnerOptions.defaults().withNodeId(node).withSlots(2),
+                    Clock.system()));
         }
         List<UUID> tasks = enqueue("scoring_agent", 400);
 
@@ -118,9 +123,12 @@ class MultiNodeTest {
         }
 
         assertThat(fixtures.count("SELECT count(*) FROM test_runs")).isEqualTo(300);
-        assertThat(fixtures.count("SELECT count(DISTINCT task_id) FROM test_runs")).isEqualTo(300);
-        assertThat(fixtures.count("SELECT count(DISTINCT node_id) FROM test_runs")).isEqualTo(2);
-        assertThat(fixtures.count("SELECT count(*) FROM runner_nodes WHERE node_id LIKE 'process-_' AND status = 'stopped'"))
+        assertThat(fixtures.count("SELECT count(DISTINCT task_id) FROM test_runs"))
+                .isEqualTo(300);
+        assertThat(fixtures.count("SELECT count(DISTINCT node_id) FROM test_runs"))
+                .isEqualTo(2);
+        assertThat(fixtures.count(
+                        "SELECT count(*) FROM runner_nodes WHERE node_id LIKE 'process-_' AND status = 'stopped'"))
                 .as("both nodes stopped gracefully on SIGTERM")
                 .isEqualTo(2);
     }
@@ -142,9 +150,11 @@ class MultiNodeTest {
                     .until(() -> rescuer.runOnce().returnedToPending() == 1);
         }
         AgentRegistry registry = new AgentRegistry()
-                .register("blocking_agent", context -> AgentResult.success(Json.object().put("attempt", context.attempt())));
-        try (Runner survivor = new Runner(
-                database, registry, RunnerOptions.defaults().withNodeId("survivor"), Clock.system())) {
+                .register(
+                        "blocking_agent",
+                        context -> AgentResult.success(Json.object().put("attempt", context.attempt())));
+        try (Runner survivor =
+                new Runner(database, registry, RunnerOptions.defaults().withNodeId("survivor"), Clock.system())) {
             assertThat(survivor.runOnce()).isEqualTo(1);
         }
 
@@ -157,10 +167,25 @@ class MultiNodeTest {
         assertThat(execution.outputJson()).isEqualTo("{\"attempt\": 2}");
 
         ClaimedTask killedAttempt = new ClaimedTask(
-                taskId, 1, task.agentId(), org, task.taskType(), 5, Json.object(), 0, 3, null,
-                task.executionId(), null, "blocking_agent", "blocking", true, Json.object());
+                taskId,
+                1,
+                task.agentId(),
+                org,
+                task.taskType(),
+                5,
+                Json.object(),
+                0,
+                3,
+                null,
+                task.executionId(),
+                null,
+                "blocking_agent",
+                "blocking",
+                true,
+                Json.object());
         assertThat(new Leases(database.dataSource())
-                        .finish(List.of(Outcome.failed(killedAttempt, Outcome.Kind.FAILED, "late", null, 1L, Duration.ZERO))))
+                        .finish(List.of(
+                                Outcome.failed(killedAttempt, Outcome.Kind.FAILED, "late", null, 1L, Duration.ZERO))))
                 .as("the killed attempt can never change the task")
                 .isEmpty();
         assertThat(fixtures.task(taskId).status()).isEqualTo(TaskStatus.COMPLETED);

@@ -88,7 +88,8 @@ class RunnerTest {
     void successful_agent_completes_its_task_and_execution_with_output_and_metrics() {
         registry.register("scoring_agent", TestAgents.succeeding());
         UUID agent = fixtures.agent(org, "scoring_agent");
-        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org).withPayload(Json.object().put("i", 7)));
+        Enqueued enqueued =
+                queue.enqueue(NewTask.of(agent, org).withPayload(Json.object().put("i", 7)));
 
         assertThat(runner(options()).runOnce()).isEqualTo(1);
 
@@ -145,7 +146,8 @@ class RunnerTest {
 
         for (int retry = 0; retry < 3; retry++) {
             assertThat(runner.runOnce()).isEqualTo(1);
-            double delay = fixtures.count("SELECT (extract(epoch FROM scheduled_for - started_at) * 1000)::bigint FROM agent_tasks")
+            double delay = fixtures.count(
+                            "SELECT (extract(epoch FROM scheduled_for - started_at) * 1000)::bigint FROM agent_tasks")
                     / 1000.0;
             double expected = Math.pow(2, retry);
             assertThat(delay).as("delay after failed attempt %d", retry + 1).isBetween(expected, expected + 0.9);
@@ -170,7 +172,8 @@ class RunnerTest {
     void attempt_that_outlives_its_timeout_is_interrupted_and_failed() {
         registry.register("research_gpt", TestAgents.blocking(new CountDownLatch(1), new CountDownLatch(1)));
         UUID agent = fixtures.agent(org, "research_gpt");
-        Enqueued enqueued = queue.enqueue(NewTask.of(agent, org).withTimeoutSeconds(1).withMaxRetries(0));
+        Enqueued enqueued =
+                queue.enqueue(NewTask.of(agent, org).withTimeoutSeconds(1).withMaxRetries(0));
 
         runner(options()).runOnce();
 
@@ -396,13 +399,17 @@ class RunnerTest {
     void a_node_whose_heartbeat_stopped_is_reported_lost() {
         NodeRegistry nodes = new NodeRegistry(database.dataSource());
         nodes.register("dead-node", "host", 42, 3);
-        fixtures.execute("UPDATE runner_nodes SET heartbeat_at = now() - interval '5 minutes' WHERE node_id = 'dead-node'");
+        fixtures.execute(
+                "UPDATE runner_nodes SET heartbeat_at = now() - interval '5 minutes' WHERE node_id = 'dead-node'");
 
         List<NodeStatus> listed = nodes.list(Duration.ofSeconds(30));
 
-        assertThat(listed).filteredOn(node -> node.nodeId().equals("dead-node")).singleElement().satisfies(node -> {
-            assertThat(node.status()).isEqualTo("stopped");
-            assertThat(node.lost()).isTrue();
-        });
+        assertThat(listed)
+                .filteredOn(node -> node.nodeId().equals("dead-node"))
+                .singleElement()
+                .satisfies(node -> {
+                    assertThat(node.status()).isEqualTo("stopped");
+                    assertThat(node.lost()).isTrue();
+                });
     }
 }

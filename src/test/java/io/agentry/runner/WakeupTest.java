@@ -81,7 +81,8 @@ class WakeupTest {
 
         // What a database restart does to every client: FATAL, connection closed.
         long listener = fixtures.count(LISTENING_BACKEND);
-        assertThat(fixtures.count("SELECT count(pg_terminate_backend(" + listener + "))")).isEqualTo(1);
+        assertThat(fixtures.count("SELECT count(pg_terminate_backend(" + listener + "))"))
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> fixtures.rows(LISTENING_BACKEND) == 1 && fixtures.count(LISTENING_BACKEND) != listener);
 

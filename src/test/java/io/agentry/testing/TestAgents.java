@@ -14,7 +14,8 @@ public final class TestAgents {
         return context -> {
             context.meter().itemsProcessed(2);
             context.meter().apiCall();
-            return AgentResult.success(Json.object().put("echo", context.input().path("i").asInt()));
+            return AgentResult.success(
+                    Json.object().put("echo", context.input().path("i").asInt()));
         };
     }
 

@@ -35,10 +35,12 @@ public final class TestDatabase {
 
     /** The server's data directory outlives a run (later starts skip initdb); its databases do not. */
     private static void dropDatabasesOfEarlierRuns() {
-        try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
+        try (Connection admin =
+                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
                 Statement statement = admin.createStatement()) {
             List<String> stale = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'test\\_%'")) {
+            try (ResultSet rs =
+                    statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'test\\_%'")) {
                 while (rs.next()) {
                     stale.add(rs.getString(1));
                 }
@@ -59,8 +61,8 @@ public final class TestDatabase {
     public static Database fresh(int poolSize) {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         EmbeddedDatabase embedded = server();
-        try (Connection admin =
-                        DriverManager.getConnection(embedded.jdbcUrl("postgres"), embedded.user(), embedded.password());
+        try (Connection admin = DriverManager.getConnection(
+                        embedded.jdbcUrl("postgres"), embedded.user(), embedded.password());
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
