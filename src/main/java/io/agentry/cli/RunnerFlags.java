@@ -70,6 +70,15 @@ final class RunnerFlags {
     Duration shutdownGrace;
 
     @Option(
+            names = "--prefetch",
+            paramLabel = "N",
+            defaultValue = "${env:AGENTRY_PREFETCH:-16}",
+            description = "Tasks per slot a node may claim ahead while tasks are short: it keeps at most "
+                    + "about 50 ms of work waiting, so agents that run for seconds are never prefetched; "
+                    + "0 claims only for free slots. Env AGENTRY_PREFETCH. Default: ${DEFAULT-VALUE}.")
+    int prefetch;
+
+    @Option(
             names = "--rescue-interval",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
@@ -96,7 +105,8 @@ final class RunnerFlags {
                 leaseTtl,
                 heartbeatInterval,
                 defaultTimeout,
-                shutdownGrace);
+                shutdownGrace,
+                prefetch);
     }
 
     Maintenance.Options maintenanceOptions() {

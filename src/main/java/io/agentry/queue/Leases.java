@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -36,30 +37,36 @@ import javax.sql.DataSource;
  */
 public final class Leases {
 
+    // The LIMIT is written into the text (see claimSql): with a bound LIMIT PostgreSQL plans the
+    // statement afresh on every call, which cost more than running it.
     private static final String CLAIM = """
             WITH next AS (
                 SELECT id FROM agent_tasks
                 WHERE status = 'pending' AND scheduled_for <= now()
                 ORDER BY priority DESC, scheduled_for, id
-                LIMIT ?
+                LIMIT %d
                 FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE agent_tasks t
                 SET status = 'processing', attempt = t.attempt + 1, locked_by = ?, started_at = now(),
                     lease_expires_at = now() + make_interval(secs => ?)
                 FROM next WHERE t.id = next.id
-                RETURNING t.*
-            ), running AS (
-                UPDATE agent_executions e
-                SET status = 'running', started_at = coalesce(e.started_at, now()), attempts = c.attempt
-                FROM claimed c WHERE e.id = c.execution_id
+                RETURNING t.id, t.attempt, t.agent_id, t.org_id, t.task_type, t.priority, t.payload,
+                          t.retry_count, t.max_retries, t.timeout_seconds, t.execution_id,
+                          t.workflow_run_id, t.scheduled_for
             )
-            SELECT c.id, c.attempt, c.agent_id, c.org_id, c.task_type, c.priority, c.payload,
-                   c.retry_count, c.max_retries, c.timeout_seconds, c.execution_id,
-                   c.workflow_run_id, a.agent_type, a.name AS agent_name,
-                   coalesce(a.is_active, false) AS agent_active, a.configuration
+            SELECT c.*, a.agent_type, a.name AS agent_name, coalesce(a.is_active, false) AS agent_active,
+                   a.configuration
             FROM claimed c LEFT JOIN ai_agents a ON a.id = c.agent_id
             ORDER BY c.priority DESC, c.scheduled_for, c.id
+            """;
+
+    private static final String MARK_RUNNING = """
+            UPDATE agent_executions e
+            SET status = 'running', started_at = coalesce(e.started_at, t.started_at), attempts = t.attempt
+            FROM unnest(?::uuid[], ?::int[]) AS m(id, attempt)
+            JOIN agent_tasks t ON t.id = m.id AND t.attempt = m.attempt AND t.status = 'processing'
+            WHERE e.id = t.execution_id
             """;
 
     private static final String RENEW = """
@@ -77,7 +84,7 @@ public final class Leases {
                                      ?::text[], ?::int[], ?::int8[])
                     AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
             ), decided AS (
-                SELECT o.*, t.execution_id,
+                SELECT o.*, t.execution_id, t.started_at,
                        CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
                             WHEN o.kind IN ('retry', 'released') THEN 'pending'
                             ELSE o.kind END AS next_status
@@ -101,6 +108,8 @@ public final class Leases {
                 UPDATE agent_executions e
                 SET status = CASE d.next_status WHEN 'pending' THEN 'queued' ELSE d.next_status END,
                     completed_at = CASE WHEN d.next_status = 'pending' THEN NULL ELSE now() END,
+                    started_at = coalesce(e.started_at, d.started_at),
+                    attempts = d.attempt,
                     duration_ms = coalesce(d.duration_ms, e.duration_ms),
                     output_data = coalesce(d.output::jsonb, e.output_data),
                     results_summary = coalesce(d.summary::jsonb, e.results_summary),
@@ -133,10 +142,11 @@ public final class Leases {
                                            t.locked_by, t.attempt),
                     locked_by = NULL, lease_expires_at = NULL
                 FROM expired WHERE t.id = expired.id
-                RETURNING t.id, t.status, t.execution_id, t.error_message
+                RETURNING t.id, t.status, t.execution_id, t.error_message, t.attempt
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END,
+                    attempts = r.attempt,
                     completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END,
                     error_message = r.error_message
                 FROM rescued r WHERE e.id = r.execution_id
@@ -155,10 +165,9 @@ public final class Leases {
     /** Claims up to {@code limit} due tasks for {@code nodeId}, each with a lease of {@code ttl}. */
     public List<ClaimedTask> claim(String nodeId, int limit, Duration ttl) {
         return Sql.run(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-                statement.setInt(1, limit);
-                statement.setString(2, nodeId);
-                statement.setDouble(3, seconds(ttl));
+            try (PreparedStatement statement = connection.prepareStatement(claimSql(limit))) {
+                statement.setString(1, nodeId);
+                statement.setDouble(2, seconds(ttl));
                 List<ClaimedTask> claimed = new ArrayList<>(limit);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -166,6 +175,34 @@ public final class Leases {
                     }
                 }
                 return claimed;
+            }
+        });
+    }
+
+    private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
+
+    private String claimSql(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return claimSql.computeIfAbsent(limit, n -> CLAIM.formatted(n));
+    }
+
+    /**
+     * Records that the agents of these claims (task id → attempt) started: their executions become
+     * {@code running}. Claims that ended or moved on are left alone.
+     */
+    public void markRunning(Map<UUID, Integer> started) {
+        if (started.isEmpty()) {
+            return;
+        }
+        Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MARK_RUNNING)) {
+                List<UUID> ids = new ArrayList<>(started.keySet());
+                statement.setArray(1, Sql.uuids(connection, ids));
+                statement.setArray(
+                        2, Sql.ints(connection, ids.stream().map(started::get).toList()));
+                return statement.executeUpdate();
             }
         });
     }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -24,41 +26,64 @@ import javax.sql.DataSource;
  * The producer's side of the queue: enqueue, look up, cancel, retry, count and prune tasks.
  *
  * <p>Each task is created together with its {@code agent_executions} row ({@code queued}) in one
- * statement, so an execution exists from the moment its task does. A statement-level trigger
+ * statement, so an execution exists from the moment its task does. An unknown agent, or one of
+ * another organization, is refused with an {@link IllegalArgumentException} and nothing is stored. A statement-level trigger
  * notifies idle runners (channel {@code agentry_tasks}) in the same transaction.
  */
 public final class TaskQueue {
     private static final int MAX_ATTEMPTS_ON_DEDUPE_RACE = 5;
 
-    private static final String INSERT = """
-            WITH input AS (
-                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[],
-                                     ?::int[], ?::timestamptz[], ?::int[], ?::text[], ?::uuid[],
-                                     ?::uuid[], ?::uuid[])
-                    AS i(id, agent_id, org_id, task_type, priority, payload, max_retries,
-                         scheduled_for, timeout_seconds, dedupe_key, execution_id, workflow_run_id,
-                         stream_id)
-            ), task AS (
-                INSERT INTO agent_tasks (id, agent_id, org_id, task_type, priority, payload,
-                                         max_retries, scheduled_for, timeout_seconds, dedupe_key,
-                                         execution_id, workflow_run_id)
-                SELECT id, agent_id, org_id, task_type, priority, payload::jsonb, max_retries,
-                       coalesce(scheduled_for, now()), timeout_seconds, dedupe_key, execution_id,
-                       workflow_run_id
-                FROM input
-                ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL
-                                           AND status IN ('pending', 'processing')
-                DO NOTHING
-                RETURNING id, execution_id, agent_id, org_id, payload, workflow_run_id
-            ), execution AS (
-                INSERT INTO agent_executions (id, agent_id, org_id, stream_id, input_data,
-                                              goal_context, task_id, workflow_run_id)
-                SELECT t.execution_id, t.agent_id, t.org_id, i.stream_id, t.payload,
-                       t.payload -> 'goal_context', t.id, t.workflow_run_id
-                FROM task t JOIN input i ON i.id = t.id
-            )
-            SELECT id FROM task
-            """;
+    private static final String COLUMNS =
+            "id, agent_id, org_id, task_type, priority, payload, max_retries, scheduled_for, timeout_seconds,"
+                    + " dedupe_key, execution_id, workflow_run_id, stream_id";
+
+    /** Many tasks: one array per column, expanded by unnest. */
+    private static final String INSERT_MANY = insert("""
+            SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::int[],
+                                 ?::timestamptz[], ?::int[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[])
+                AS i(%s)""".formatted(COLUMNS));
+
+    /** One task: scalar parameters, so the statement's plan is cached rather than made per call. */
+    private static final String INSERT_ONE = insert("""
+            SELECT ?::uuid, ?::uuid, ?::uuid, ?::text, ?::int, ?::text, ?::int, ?::timestamptz, ?::int,
+                   ?::text, ?::uuid, ?::uuid, ?::uuid""");
+
+    /**
+     * The agent of every task must exist and belong to the task's org: checked once for the whole
+     * statement (an anti-join) instead of by foreign keys row by row. When a row fails the check,
+     * nothing is inserted and its agent and org are returned instead.
+     */
+    private static String insert(String input) {
+        return """
+                WITH input (%s) AS (%s
+                ), unknown AS (
+                    SELECT i.agent_id, i.org_id FROM input i
+                    WHERE NOT EXISTS (SELECT 1 FROM ai_agents a WHERE a.id = i.agent_id AND a.org_id = i.org_id)
+                    LIMIT 1
+                ), task AS (
+                    INSERT INTO agent_tasks (id, agent_id, org_id, task_type, priority, payload, max_retries,
+                                             scheduled_for, timeout_seconds, dedupe_key, execution_id,
+                                             workflow_run_id)
+                    SELECT id, agent_id, org_id, task_type, priority, payload::jsonb, max_retries,
+                           coalesce(scheduled_for, now()), timeout_seconds, dedupe_key, execution_id,
+                           workflow_run_id
+                    FROM input
+                    WHERE NOT EXISTS (SELECT 1 FROM unknown)
+                    ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('pending', 'processing')
+                    DO NOTHING
+                    RETURNING id, execution_id, agent_id, org_id, payload, workflow_run_id
+                ), execution AS (
+                    INSERT INTO agent_executions (id, agent_id, org_id, stream_id, input_data, goal_context,
+                                                  task_id, workflow_run_id)
+                    SELECT t.execution_id, t.agent_id, t.org_id, i.stream_id, t.payload, t.payload -> 'goal_context',
+                           t.id, t.workflow_run_id
+                    FROM task t JOIN input i ON i.id = t.id
+                )
+                SELECT id, NULL::uuid AS unknown_agent, NULL::uuid AS unknown_org FROM task
+                UNION ALL
+                SELECT NULL, agent_id, org_id FROM unknown
+                """.formatted(COLUMNS, input);
+    }
 
     private static final String LIVE_BY_DEDUPE_KEY = """
             SELECT id, execution_id FROM agent_tasks
@@ -149,6 +174,70 @@ public final class TaskQueue {
         int n = tasks.size();
         List<UUID> ids = new ArrayList<>(n);
         List<UUID> executionIds = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            ids.add(Ids.newId());
+            executionIds.add(Ids.newId());
+        }
+        Set<UUID> inserted = new HashSet<>(n * 2);
+        try (PreparedStatement statement = connection.prepareStatement(n == 1 ? INSERT_ONE : INSERT_MANY)) {
+            if (n == 1) {
+                bindOne(statement, tasks.get(0), ids.get(0), executionIds.get(0));
+            } else {
+                bindMany(connection, statement, tasks, ids, executionIds);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    UUID unknownAgent = Sql.uuid(rs, "unknown_agent");
+                    if (unknownAgent != null) {
+                        throw new IllegalArgumentException("agent " + unknownAgent + " does not exist in organization "
+                                + Sql.uuid(rs, "unknown_org"));
+                    }
+                    inserted.add(Sql.uuid(rs, "id"));
+                }
+            }
+        }
+        List<Enqueued> result = new ArrayList<>(n);
+        Map<String, Enqueued> live = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            String dedupeKey = tasks.get(k).dedupeKey();
+            if (inserted.contains(ids.get(k))) {
+                result.add(new Enqueued(ids.get(k), executionIds.get(k), true));
+                if (dedupeKey != null) {
+                    live.put(dedupeKey, new Enqueued(ids.get(k), executionIds.get(k), false));
+                }
+            } else {
+                result.add(live.computeIfAbsent(dedupeKey, key -> liveByDedupeKey(connection, key)));
+            }
+        }
+        return result;
+    }
+
+    private static void bindOne(PreparedStatement statement, NewTask task, UUID id, UUID executionId)
+            throws SQLException {
+        int i = 1;
+        statement.setObject(i++, id);
+        statement.setObject(i++, task.agentId());
+        statement.setObject(i++, task.orgId());
+        statement.setString(i++, task.taskType().sql());
+        statement.setInt(i++, task.priority());
+        statement.setString(i++, Json.write(task.payload()));
+        statement.setInt(i++, task.maxRetries());
+        statement.setTimestamp(i++, Sql.timestamp(task.scheduledFor()));
+        statement.setObject(i++, task.timeoutSeconds(), Types.INTEGER);
+        statement.setString(i++, task.dedupeKey());
+        statement.setObject(i++, executionId);
+        statement.setObject(i++, task.workflowRunId());
+        statement.setObject(i, task.streamId());
+    }
+
+    private static void bindMany(
+            Connection connection,
+            PreparedStatement statement,
+            List<NewTask> tasks,
+            List<UUID> ids,
+            List<UUID> executionIds)
+            throws SQLException {
+        int n = tasks.size();
         var agentIds = new ArrayList<UUID>(n);
         var orgIds = new ArrayList<UUID>(n);
         var types = new ArrayList<String>(n);
@@ -161,8 +250,6 @@ public final class TaskQueue {
         var runIds = new ArrayList<UUID>(n);
         var streamIds = new ArrayList<UUID>(n);
         for (NewTask task : tasks) {
-            ids.add(Ids.newId());
-            executionIds.add(Ids.newId());
             agentIds.add(task.agentId());
             orgIds.add(task.orgId());
             types.add(task.taskType().sql());
@@ -175,42 +262,20 @@ public final class TaskQueue {
             runIds.add(task.workflowRunId());
             streamIds.add(task.streamId());
         }
-        var inserted = new HashSet<UUID>(n * 2);
-        try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            int i = 1;
-            statement.setArray(i++, Sql.uuids(connection, ids));
-            statement.setArray(i++, Sql.uuids(connection, agentIds));
-            statement.setArray(i++, Sql.uuids(connection, orgIds));
-            statement.setArray(i++, Sql.texts(connection, types));
-            statement.setArray(i++, Sql.ints(connection, priorities));
-            statement.setArray(i++, Sql.texts(connection, payloads));
-            statement.setArray(i++, Sql.ints(connection, maxRetries));
-            statement.setArray(i++, Sql.timestamps(connection, scheduledFor));
-            statement.setArray(i++, Sql.ints(connection, timeouts));
-            statement.setArray(i++, Sql.texts(connection, dedupeKeys));
-            statement.setArray(i++, Sql.uuids(connection, executionIds));
-            statement.setArray(i++, Sql.uuids(connection, runIds));
-            statement.setArray(i, Sql.uuids(connection, streamIds));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        List<Enqueued> result = new ArrayList<>(n);
-        Map<String, Enqueued> live = new HashMap<>();
-        for (int k = 0; k < n; k++) {
-            if (inserted.contains(ids.get(k))) {
-                Enqueued created = new Enqueued(ids.get(k), executionIds.get(k), true);
-                result.add(created);
-                if (dedupeKeys.get(k) != null) {
-                    live.put(dedupeKeys.get(k), new Enqueued(created.taskId(), created.executionId(), false));
-                }
-            } else {
-                result.add(live.computeIfAbsent(dedupeKeys.get(k), key -> liveByDedupeKey(connection, key)));
-            }
-        }
-        return result;
+        int i = 1;
+        statement.setArray(i++, Sql.uuids(connection, ids));
+        statement.setArray(i++, Sql.uuids(connection, agentIds));
+        statement.setArray(i++, Sql.uuids(connection, orgIds));
+        statement.setArray(i++, Sql.texts(connection, types));
+        statement.setArray(i++, Sql.ints(connection, priorities));
+        statement.setArray(i++, Sql.texts(connection, payloads));
+        statement.setArray(i++, Sql.ints(connection, maxRetries));
+        statement.setArray(i++, Sql.timestamps(connection, scheduledFor));
+        statement.setArray(i++, Sql.ints(connection, timeouts));
+        statement.setArray(i++, Sql.texts(connection, dedupeKeys));
+        statement.setArray(i++, Sql.uuids(connection, executionIds));
+        statement.setArray(i++, Sql.uuids(connection, runIds));
+        statement.setArray(i, Sql.uuids(connection, streamIds));
     }
 
     private static Enqueued liveByDedupeKey(Connection connection, String key) {

@@ -54,6 +54,10 @@ final class Attempt {
         MDC.put("task_id", task.id().toString());
         MDC.put("execution_id", String.valueOf(task.executionId()));
         try {
+            StopReason stoppedEarly = stopSignal.reason();
+            if (stoppedEarly != null) {
+                return stoppedBeforeStart(stoppedEarly);
+            }
             String unrunnable = whyUnrunnable();
             if (unrunnable != null) {
                 log.warn("Task cannot run: {}", unrunnable);
@@ -64,6 +68,23 @@ final class Attempt {
             MDC.remove("task_id");
             MDC.remove("execution_id");
         }
+    }
+
+    /** Told to stop while it waited for a slot (prefetched): the agent never runs. */
+    private Optional<Outcome> stoppedBeforeStart(StopReason reason) {
+        return switch (reason) {
+            case LEASE_LOST -> Optional.empty();
+            case CANCELLED ->
+                Optional.of(Outcome.failed(task, Outcome.Kind.CANCELLED, "cancelled", null, null, Duration.ZERO));
+            case SHUTDOWN, TIMED_OUT ->
+                Optional.of(Outcome.failed(
+                        task,
+                        Outcome.Kind.RELEASED,
+                        "released: node shut down before it started",
+                        null,
+                        null,
+                        Duration.ZERO));
+        };
     }
 
     private String whyUnrunnable() {

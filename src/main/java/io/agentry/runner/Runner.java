@@ -10,17 +10,19 @@ import io.agentry.queue.Outcome;
 import io.agentry.support.Clock;
 import io.agentry.support.Threads;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -61,13 +63,15 @@ public final class Runner implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Threads.factory("agentry-timer"));
     private final Map<UUID, Attempt> held = new ConcurrentHashMap<>();
     private final AtomicInteger busySlots = new AtomicInteger();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AverageDuration averageAttempt = new AverageDuration();
     private final Wakeup wakeup = new Wakeup();
     private final Object slotsFreed = new Object();
     private final Completer completer;
 
     private volatile State state = State.STOPPED;
     private Thread dispatcher;
-    private ExecutorService workers;
+    private ThreadPoolExecutor workers;
     private ScheduledFuture<?> heartbeats;
     private volatile NotificationListener listener;
 
@@ -104,7 +108,13 @@ public final class Runner implements AutoCloseable {
                 RunnerOptions.hostName(),
                 ProcessHandle.current().pid(),
                 options.slots());
-        workers = Executors.newFixedThreadPool(options.slots(), Threads.factory("agentry-worker"));
+        workers = new ThreadPoolExecutor(
+                options.slots(),
+                options.slots(),
+                0,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                Threads.factory("agentry-worker"));
         completer.start();
         listener = new NotificationListener(database, this::caughtUp, wakeup::signal, this::cancelRequested);
         listener.start();
@@ -130,6 +140,7 @@ public final class Runner implements AutoCloseable {
         wakeup.signal();
         heartbeatSafely();
         joinQuietly(dispatcher);
+        releaseWaiting();
         if (!awaitIdle(options.shutdownGrace())) {
             log.warn("Shutdown grace passed with {} task(s) running; interrupting them", busySlots.get());
             held.values().forEach(attempt -> attempt.stopSignal.request(StopReason.SHUTDOWN));
@@ -149,6 +160,23 @@ public final class Runner implements AutoCloseable {
             log.warn("Could not record the stop; held leases will expire and be rescued", e);
         }
         log.info("Runner {} stopped", options.nodeId());
+    }
+
+    /** Tasks claimed ahead that no slot has taken yet go straight back to the queue. */
+    private void releaseWaiting() {
+        List<Runnable> unstarted = new ArrayList<>();
+        workers.getQueue().drainTo(unstarted);
+        for (Runnable runnable : unstarted) {
+            Attempt attempt = ((Run) runnable).attempt;
+            waiting.decrementAndGet();
+            completer.ended(Outcome.failed(
+                    attempt.task,
+                    Outcome.Kind.RELEASED,
+                    "released: node shut down before it started",
+                    null,
+                    null,
+                    Duration.ZERO));
+        }
     }
 
     /** Agents that ignored the interrupt: give their tasks back so no lease has to run out. */
@@ -246,14 +274,11 @@ public final class Runner implements AutoCloseable {
         Duration retryAfterError = Duration.ofMillis(100);
         while (state == State.RUNNING) {
             try {
-                int free = options.slots() - busySlots.get();
-                if (free > 0) {
-                    int claimed = claimInto(free);
-                    retryAfterError = Duration.ofMillis(100);
-                    if (claimed == free) {
-                        continue; // the queue may hold more: look again as soon as a slot frees
-                    }
+                int wanted = claimable();
+                if (wanted > 0 && claimInto(wanted) == wanted) {
+                    continue; // the queue may hold more
                 }
+                retryAfterError = Duration.ofMillis(100);
                 wakeup.await(options.pollInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -273,32 +298,64 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    private int claimInto(int free) {
-        List<ClaimedTask> claimed = leases.claim(options.nodeId(), free, options.leaseTtl());
+    /**
+     * How many tasks to claim now. A node holds at most its slots plus a prefetch allowance:
+     * claimed tasks wait in a local buffer for a slot, so short tasks are claimed in batches
+     * instead of one round trip per slot that frees. The allowance keeps the expected wait of
+     * the buffer under {@link AverageDuration#PREFETCH_HORIZON}, from the average attempt duration: tasks of
+     * microseconds get the whole {@code prefetch}, tasks of seconds get none, and no task waits
+     * on a busy node while another node idles. To avoid claiming one task at a time, the
+     * dispatcher claims when a slot idles or half the capacity is free.
+     */
+    private int claimable() {
+        int held = busySlots.get() + waiting.get();
+        int capacity = options.slots() + averageAttempt.prefetchAllowance(options.slots(), options.prefetch());
+        int free = capacity - held;
+        boolean slotIdle = waiting.get() == 0 && busySlots.get() < options.slots();
+        return slotIdle || free >= Math.max(1, capacity / 2) ? free : 0;
+    }
+
+    private int claimInto(int wanted) {
+        List<ClaimedTask> claimed = leases.claim(options.nodeId(), wanted, options.leaseTtl());
         for (ClaimedTask task : claimed) {
             Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
             held.put(task.id(), attempt);
-            busySlots.incrementAndGet();
-            workers.execute(() -> runOnWorker(attempt));
+            waiting.incrementAndGet();
+            workers.execute(new Run(attempt));
         }
         return claimed.size();
     }
 
-    private void runOnWorker(Attempt attempt) {
-        try {
-            report(attempt, attempt.run(timer, options.defaultTimeout()));
-        } finally {
-            busySlots.decrementAndGet();
-            synchronized (slotsFreed) {
-                slotsFreed.notifyAll();
+    /** A claimed task on its way to a slot. */
+    private final class Run implements Runnable {
+        final Attempt attempt;
+
+        Run(Attempt attempt) {
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void run() {
+            waiting.decrementAndGet();
+            busySlots.incrementAndGet();
+            long started = clock.nanoTime();
+            try {
+                completer.started(attempt.task.id(), attempt.task.attempt());
+                report(attempt, attempt.run(timer, options.defaultTimeout()));
+            } finally {
+                averageAttempt.add(clock.nanoTime() - started);
+                busySlots.decrementAndGet();
+                synchronized (slotsFreed) {
+                    slotsFreed.notifyAll();
+                }
+                wakeup.signal();
             }
-            wakeup.signal();
         }
     }
 
     private void report(Attempt attempt, Optional<Outcome> outcome) {
         if (outcome.isPresent()) {
-            completer.add(outcome.get());
+            completer.ended(outcome.get());
         } else {
             held.remove(attempt.task.id());
         }

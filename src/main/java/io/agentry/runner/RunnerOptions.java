@@ -23,6 +23,10 @@ import java.util.UUID;
  *     ({@code timeout_seconds}) sets one (default 15 min)
  * @param shutdownGrace how long a graceful stop lets running agents finish before it interrupts
  *     them and gives their tasks back (default 30 s)
+ * @param prefetch how many tasks per slot the node may claim ahead into a local buffer when tasks
+ *     are short (default 16); the node holds only as many as its slots run within 50 ms at the
+ *     average attempt duration, so agents that run for seconds are never prefetched; 0 claims
+ *     only for free slots
  */
 public record RunnerOptions(
         String nodeId,
@@ -31,7 +35,8 @@ public record RunnerOptions(
         Duration leaseTtl,
         Duration heartbeatInterval,
         Duration defaultTimeout,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int prefetch) {
 
     public RunnerOptions {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -44,6 +49,9 @@ public record RunnerOptions(
         requirePositive("defaultTimeout", defaultTimeout);
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative");
+        }
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must be 0 or more, was " + prefetch);
         }
         if (heartbeatInterval.compareTo(leaseTtl) >= 0) {
             throw new IllegalArgumentException(
@@ -59,33 +67,42 @@ public record RunnerOptions(
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(15),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                16);
     }
 
     public RunnerOptions withNodeId(String value) {
         return new RunnerOptions(
-                value, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+                value, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace, prefetch);
     }
 
     public RunnerOptions withSlots(int value) {
         return new RunnerOptions(
-                nodeId, value, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+                nodeId, value, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace, prefetch);
     }
 
     public RunnerOptions withPollInterval(Duration value) {
-        return new RunnerOptions(nodeId, slots, value, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace);
+        return new RunnerOptions(
+                nodeId, slots, value, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace, prefetch);
     }
 
     public RunnerOptions withLease(Duration ttl, Duration heartbeat) {
-        return new RunnerOptions(nodeId, slots, pollInterval, ttl, heartbeat, defaultTimeout, shutdownGrace);
+        return new RunnerOptions(nodeId, slots, pollInterval, ttl, heartbeat, defaultTimeout, shutdownGrace, prefetch);
     }
 
     public RunnerOptions withDefaultTimeout(Duration value) {
-        return new RunnerOptions(nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, value, shutdownGrace);
+        return new RunnerOptions(
+                nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, value, shutdownGrace, prefetch);
     }
 
     public RunnerOptions withShutdownGrace(Duration value) {
-        return new RunnerOptions(nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, value);
+        return new RunnerOptions(
+                nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, value, prefetch);
+    }
+
+    public RunnerOptions withPrefetch(int value) {
+        return new RunnerOptions(
+                nodeId, slots, pollInterval, leaseTtl, heartbeatInterval, defaultTimeout, shutdownGrace, value);
     }
 
     static String defaultNodeId() {

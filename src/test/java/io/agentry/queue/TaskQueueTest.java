@@ -125,7 +125,7 @@ class TaskQueueTest {
     }
 
     @Test
-    void claim_marks_task_processing_with_a_lease_and_a_new_attempt_and_starts_its_execution() {
+    void claim_marks_task_processing_with_a_lease_and_a_new_attempt() {
         Enqueued enqueued = queue.enqueue(aTask());
 
         ClaimedTask claimed = leases.claim("node-a", 5, LEASE).get(0);
@@ -136,8 +136,35 @@ class TaskQueueTest {
         assertThat(task.status()).isEqualTo(TaskStatus.PROCESSING);
         assertThat(task.lockedBy()).isEqualTo("node-a");
         assertThat(task.leaseExpiresAt()).isAfter(task.startedAt().plusSeconds(29));
-        assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("running");
-        assertThat(fixtures.execution(enqueued.executionId()).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void execution_is_running_once_its_agent_started_and_only_for_the_current_attempt() {
+        Enqueued enqueued = queue.enqueue(aTask());
+        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+
+        leases.markRunning(Map.of(claimed.id(), claimed.attempt() + 1));
+        assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("queued");
+
+        leases.markRunning(Map.of(claimed.id(), claimed.attempt()));
+        Fixtures.Execution execution = fixtures.execution(enqueued.executionId());
+        assertThat(execution.status()).isEqualTo("running");
+        assertThat(execution.attempts()).isEqualTo(1);
+        assertThat(execution.started()).isTrue();
+    }
+
+    @Test
+    void task_for_an_unknown_agent_or_an_agent_of_another_org_is_refused_and_nothing_stored() {
+        UUID otherOrg = fixtures.organization();
+
+        assertThatThrownBy(() -> queue.enqueue(NewTask.of(UUID.randomUUID(), org)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist in organization " + org);
+        assertThatThrownBy(() -> queue.enqueueAll(List.of(aTask(), NewTask.of(agent, otherOrg))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("agent " + agent + " does not exist in organization " + otherOrg);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks")).isZero();
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions")).isZero();
     }
 
     @Test

@@ -333,6 +333,57 @@ class RunnerTest {
     }
 
     @Test
+    void execution_is_running_while_its_agent_runs() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        registry.register("scoring_agent", TestAgents.blocking(started, release));
+        Enqueued enqueued = enqueue("scoring_agent");
+        runner(options()).start();
+        started.await();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.execution(enqueued.executionId()).status().equals("running"));
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> fixtures.execution(enqueued.executionId()).status().equals("completed"));
+    }
+
+    @Test
+    void prefetched_tasks_wait_for_a_slot_and_go_back_to_the_queue_on_shutdown() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger quickRuns = new AtomicInteger();
+        registry.register("scout_agent", context -> {
+            quickRuns.incrementAndGet();
+            return AgentResult.success(Json.object());
+        });
+        registry.register("scoring_agent", TestAgents.blocking(started, new CountDownLatch(1)));
+        Runner runner = runner(options().withPrefetch(16).withShutdownGrace(Duration.ZERO));
+        runner.start();
+        Enqueued quick = enqueue("scout_agent"); // times one attempt: short tasks may be prefetched
+        await().until(() -> fixtures.task(quick.taskId()).status() == TaskStatus.COMPLETED);
+        UUID blockingAgent = fixtures.agent(org, "scoring_agent");
+        UUID quickAgent = fixtures.agent(org, "scout_agent");
+        Enqueued blocking = queue.enqueue(NewTask.of(blockingAgent, org).withPriority(10));
+        started.await();
+        List<UUID> waiting = List.of(
+                queue.enqueue(NewTask.of(quickAgent, org)).taskId(),
+                queue.enqueue(NewTask.of(quickAgent, org)).taskId());
+        await().until(() -> runner.status().heldTasks() == 3);
+        assertThat(quickRuns).as("the slot is busy: prefetched tasks wait").hasValue(1);
+
+        runner.stop();
+
+        assertThat(fixtures.task(blocking.taskId()).status()).isEqualTo(TaskStatus.PENDING);
+        for (UUID id : waiting) {
+            Task task = fixtures.task(id);
+            assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+            assertThat(task.retryCount()).isZero();
+            assertThat(task.errorMessage()).isEqualTo("released: node shut down before it started");
+        }
+        assertThat(quickRuns).hasValue(1);
+    }
+
+    @Test
     void heartbeat_renews_the_leases_of_running_tasks() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
