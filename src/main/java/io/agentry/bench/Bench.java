@@ -6,6 +6,8 @@ import io.agentry.support.Clock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one benchmark workload end to end: prepares its database (not timed), runs the workload,
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
  * become the report's {@code error}, so every run leaves a file that says what happened.
  */
 public final class Bench {
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
     private static final String FALLBACK_VERSION = "0.1.0";
 
     private final Clock clock;
@@ -42,13 +45,14 @@ public final class Bench {
             Thread.currentThread().interrupt();
             error = "interrupted";
         } catch (Exception e) {
+            log.error("The {} benchmark failed", settings.workload().id(), e);
             error = describe(e);
         }
         BenchReport report = new BenchReport(
                 BenchReport.PEER,
                 settings.workload().id(),
                 BenchReport.PEER,
-                libraryVersion(),
+                version(),
                 "java " + System.getProperty("java.version"),
                 settings.concurrency(),
                 knobs,
@@ -80,11 +84,12 @@ public final class Bench {
         knobs.put("runner_poll_interval_ms", runner.pollInterval().toMillis());
         knobs.put("runner_lease_ttl_s", runner.leaseTtl().toSeconds());
         knobs.put("runner_heartbeat_s", runner.heartbeatInterval().toSeconds());
+        knobs.put("runner_prefetch_per_slot", runner.prefetch());
         knobs.put("runner_pool_max", Worker.POOL_SIZE);
         knobs.put("client_pool_max", 2);
         knobs.put("max_retries", 3);
         knobs.put("wakeups", "LISTEN/NOTIFY (channel agentry_tasks), polling as the 5 s safety net");
-        knobs.put("w1_enqueue", "TaskQueue.enqueueAll, one call, one statement");
+        knobs.put("w1_enqueue", "TaskQueue.enqueueAll, all N jobs in one call");
         knobs.put("w2_w3_enqueue", "TaskQueue.enqueue, one row per call, auto-commit");
         knobs.put("clock", "one process clock, epoch microseconds (Clock.system().epochMicros())");
     }
@@ -97,7 +102,8 @@ public final class Bench {
         knobs.put("synchronous_commit_source", facts.synchronousCommitSource());
     }
 
-    static String libraryVersion() {
+    /** The version in the jar manifest ({@code Implementation-Version}), else the project version. */
+    public static String version() {
         String version = Bench.class.getPackage().getImplementationVersion();
         return version == null ? FALLBACK_VERSION : version;
     }
@@ -105,7 +111,8 @@ public final class Bench {
     private static String describe(Exception e) {
         String message = e.getMessage();
         Throwable cause = e.getCause();
-        String detail = message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+        String detail =
+                message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
         if (cause != null && cause.getMessage() != null && (message == null || !message.contains(cause.getMessage()))) {
             detail += " (caused by " + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
         }

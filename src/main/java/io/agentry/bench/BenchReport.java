@@ -15,8 +15,17 @@ import java.nio.file.Path;
  * {@code error} is null and the result did not time out ({@link #counts()}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({"peer", "workload", "library", "library_version", "runtime", "concurrency", "settings", "error",
-    "result"})
+@JsonPropertyOrder({
+    "peer",
+    "workload",
+    "library",
+    "library_version",
+    "runtime",
+    "concurrency",
+    "settings",
+    "error",
+    "result"
+})
 public record BenchReport(
         String peer,
         String workload,
@@ -46,9 +55,16 @@ public record BenchReport(
     /** The human-readable version, for the terminal. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append("agentry ").append(libraryVersion).append(" bench ").append(workload)
-                .append(" (").append(runtime).append(", concurrency ").append(concurrency)
-                .append(", synchronous_commit=").append(settings.path("synchronous_commit").asText("?"))
+        text.append("agentry ")
+                .append(libraryVersion)
+                .append(" bench ")
+                .append(workload)
+                .append(" (")
+                .append(runtime)
+                .append(", concurrency ")
+                .append(concurrency)
+                .append(", synchronous_commit=")
+                .append(settings.path("synchronous_commit").asText("?"))
                 .append(")\n");
         if (result != null) {
             text.append(result.summary()).append('\n');

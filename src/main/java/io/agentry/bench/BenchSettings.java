@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param dbUrl the server to use, or {@code null} for the embedded PostgreSQL in {@code dataDir}
  * @param timeout the limit of the whole workload; past it the run ends with {@code timed_out}
+ * @param variant a free-text label for this configuration, copied to the report; it changes
+ *     nothing in how the run behaves
  * @param claimBatch how many tasks one claim takes (claim workload)
  * @param claimSamples how many timed claims at each pending-queue size (claim workload)
  * @param claimSmall the smaller pending-queue size (claim workload)
@@ -89,7 +91,9 @@ public record BenchSettings(
     }
 
     private static void requirePositive(String flag, Duration value) {
-        require(value != null && !value.isNegative() && !value.isZero(), flag + " must be positive, was " + inUnitOf(flag, value));
+        require(
+                value != null && !value.isNegative() && !value.isZero(),
+                flag + " must be positive, was " + inUnitOf(flag, value));
     }
 
     private static void requireNotNegative(String flag, Duration value) {

@@ -1,5 +1,6 @@
 package io.agentry.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -39,6 +40,7 @@ final class ClaimScaling {
         }
 
         @Override
+        @JsonIgnore
         public boolean timedOut() {
             return false; // a run past its deadline ends with an error instead
         }
@@ -50,12 +52,21 @@ final class ClaimScaling {
                             + "  %,9d pending: claim p50 %s ms, p99 %s ms; finish p50 %s ms, p99 %s ms%n"
                             + "  %,9d pending: claim p50 %s ms, p99 %s ms; finish p50 %s ms, p99 %s ms%n"
                             + "  ratio large/small: p50 %.2f, p99 %.2f (goal: within 2x: %s)",
-                    batch, samples,
-                    small.pending(), small.claimMs().p50(), small.claimMs().p99(), small.finishMs().p50(),
+                    batch,
+                    samples,
+                    small.pending(),
+                    small.claimMs().p50(),
+                    small.claimMs().p99(),
+                    small.finishMs().p50(),
                     small.finishMs().p99(),
-                    large.pending(), large.claimMs().p50(), large.claimMs().p99(), large.finishMs().p50(),
+                    large.pending(),
+                    large.claimMs().p50(),
+                    large.claimMs().p99(),
+                    large.finishMs().p50(),
                     large.finishMs().p99(),
-                    claimP50Ratio, claimP99Ratio, within2x() ? "yes" : "no");
+                    claimP50Ratio,
+                    claimP99Ratio,
+                    within2x() ? "yes" : "no");
         }
     }
 
@@ -85,8 +96,10 @@ final class ClaimScaling {
             context.progress().printf("claim: loading %,d pending tasks (not timed)%n", pending);
             long loadStarted = clock.nanoTime();
             loader.reset(loading, pending);
-            context.progress().printf("claim: loaded in %.1f s; measuring %d claims of %d%n",
-                    (clock.nanoTime() - loadStarted) / 1e9, samples, batch);
+            context.progress()
+                    .printf(
+                            "claim: loaded in %.1f s; measuring %d claims of %d%n",
+                            (clock.nanoTime() - loadStarted) / 1e9, samples, batch);
             Leases leases = new Leases(node.dataSource());
             int next = pending;
             for (int round = -WARMUP_ROUNDS; round < samples; round++) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * talks TCP to one server.
  */
 public record PgUrl(String jdbcUrl, String host, int port, String database, String user, String password) {
-    private static final Pattern SHAPE = Pattern.compile(
-            "(?<scheme>[A-Za-z]+)://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
+    private static final Pattern SHAPE =
+            Pattern.compile("(?<scheme>[A-Za-z]+)://(?:(?<user>[^:@/]*)(?::(?<password>[^@/]*))?@)?"
                     + "(?<host>\\[[0-9A-Fa-f:.]+\\]|[^:/?\\[\\]@]+)(?::(?<port>[0-9]+))?"
                     + "/(?<database>[^?/]+)(?:\\?(?<query>.*))?");
 
@@ -52,7 +52,12 @@ public record PgUrl(String jdbcUrl, String host, int port, String database, Stri
         String jdbc = "jdbc:postgresql://" + host + ":" + port + "/"
                 + URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20") + query;
         return new PgUrl(
-                jdbc, host, port, database, emptyToNull(decode(url, m.group("user"))), decode(url, m.group("password")));
+                jdbc,
+                host,
+                port,
+                database,
+                emptyToNull(decode(url, m.group("user"))),
+                decode(url, m.group("password")));
     }
 
     /** The URL for humans: everything but the password. */
@@ -82,7 +87,7 @@ public record PgUrl(String jdbcUrl, String host, int port, String database, Stri
     }
 
     private static IllegalArgumentException invalid(String url, String why) {
-        return new IllegalArgumentException("invalid --db-url '" + redact(url) + "': " + why);
+        return new IllegalArgumentException("'" + redact(url) + "' is not a usable PostgreSQL URL: " + why);
     }
 
     /** Hides the password of a URL that may not even parse. */

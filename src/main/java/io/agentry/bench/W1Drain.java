@@ -18,8 +18,18 @@ final class W1Drain {
     private static final long POLL_MILLIS = 10;
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonPropertyOrder({"n", "enqueue_s", "enqueue_batch_per_s", "jobs_per_s", "steady_jobs_per_s",
-        "first_job_start_s", "drain_s", "completed", "duplicates", "timed_out"})
+    @JsonPropertyOrder({
+        "n",
+        "enqueue_s",
+        "enqueue_batch_per_s",
+        "jobs_per_s",
+        "steady_jobs_per_s",
+        "first_job_start_s",
+        "drain_s",
+        "completed",
+        "duplicates",
+        "timed_out"
+    })
     record Result(
             int n,
             double enqueueS,
@@ -39,8 +49,16 @@ final class W1Drain {
                     "W1 drain: %,d jobs, batch enqueue %.3f s (%,.0f jobs/s)%n"
                             + "  drain %s s -> %s jobs/s (steady %s jobs/s), first job after %s s%n"
                             + "  completed %,d, duplicates %,d%s",
-                    n, enqueueS, enqueueBatchPerS, drainS, rate(jobsPerS), rate(steadyJobsPerS), firstJobStartS,
-                    completed, duplicates, timedOut ? ", TIMED OUT" : "");
+                    n,
+                    enqueueS,
+                    enqueueBatchPerS,
+                    drainS,
+                    rate(jobsPerS),
+                    rate(steadyJobsPerS),
+                    firstJobStartS,
+                    completed,
+                    duplicates,
+                    timedOut ? ", TIMED OUT" : "");
         }
 
         private static String rate(Double value) {
@@ -60,8 +78,10 @@ final class W1Drain {
             queue.enqueueAll(tasks);
             enqueueMicros = (clock.nanoTime() - before) / 1_000;
         }
-        context.progress().printf("W1: enqueued %,d jobs in %.3f s; draining with %d slots%n",
-                n, enqueueMicros / 1e6, context.settings().concurrency());
+        context.progress()
+                .printf(
+                        "W1: enqueued %,d jobs in %.3f s; draining with %d slots%n",
+                        n, enqueueMicros / 1e6, context.settings().concurrency());
 
         try (Counts counts = Counts.open(context.database())) {
             long pending = counts.pending();
@@ -72,12 +92,14 @@ final class W1Drain {
             long t0 = clock.epochMicros();
             boolean done;
             long tDone;
-            try (Worker worker = Worker.start(context.database(), context.settings().concurrency(), clock, log)) {
+            try (Worker worker =
+                    Worker.start(context.database(), context.settings().concurrency(), clock, log)) {
                 done = log.awaitStarted(n, context.deadline()) && awaitCommitted(counts, context);
                 tDone = clock.epochMicros();
             }
             if (log.strays() > 0) {
-                throw new IllegalStateException(log.strays() + " handler run(s) carried an index outside 0.." + (n - 1));
+                throw new IllegalStateException(
+                        log.strays() + " handler run(s) carried an index outside 0.." + (n - 1));
             }
             return result(n, enqueueMicros, log, t0, tDone, counts.completed(), !done);
         }
@@ -94,7 +116,8 @@ final class W1Drain {
         return true;
     }
 
-    private static Result result(int n, long enqueueMicros, JobLog log, long t0, long tDone, long completed, boolean timedOut) {
+    private static Result result(
+            int n, long enqueueMicros, JobLog log, long t0, long tDone, long completed, boolean timedOut) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {

@@ -28,9 +28,19 @@ final class W2Pickup {
             return String.format(
                     "W2 pickup latency over %d jobs: p50 %s ms, p95 %s ms, p99 %s ms, max %s ms (mean %s, min %s)%n"
                             + "  enqueue call: p50 %s ms, p99 %s ms; missing %d, duplicates %d, late sends %d%s",
-                    latencyMs.n(), latencyMs.p50(), latencyMs.p95(), latencyMs.p99(), latencyMs.max(),
-                    latencyMs.mean(), latencyMs.min(), enqueueCallMs.p50(), enqueueCallMs.p99(), missing, duplicates,
-                    lateSends, timedOut ? ", TIMED OUT" : "");
+                    latencyMs.n(),
+                    latencyMs.p50(),
+                    latencyMs.p95(),
+                    latencyMs.p99(),
+                    latencyMs.max(),
+                    latencyMs.mean(),
+                    latencyMs.min(),
+                    enqueueCallMs.p50(),
+                    enqueueCallMs.p99(),
+                    missing,
+                    duplicates,
+                    lateSends,
+                    timedOut ? ", TIMED OUT" : "");
         }
     }
 
@@ -47,8 +57,12 @@ final class W2Pickup {
         try (Worker worker = Worker.start(context.database(), settings.concurrency(), context.clock(), log);
                 Database client = context.database().connect(2)) {
             Pause.forMillis(context.clock(), settings.w2Settle().toMillis());
-            context.progress().printf("W2: one job every %d ms for %.1f s (+%.1f s warm-up)%n",
-                    settings.w2Interval().toMillis(), settings.w2Duration().toMillis() / 1e3, warmupNanos / 1e9);
+            context.progress()
+                    .printf(
+                            "W2: one job every %d ms for %.1f s (+%.1f s warm-up)%n",
+                            settings.w2Interval().toMillis(),
+                            settings.w2Duration().toMillis() / 1e3,
+                            warmupNanos / 1e9);
             sends = send(context, new TaskQueue(client.dataSource()), slots, intervalNanos, warmupNanos);
             log.awaitStarted(sends.count(), context.deadline().within(settings.w2Grace()));
         }

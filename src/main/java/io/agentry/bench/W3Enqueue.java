@@ -1,5 +1,6 @@
 package io.agentry.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,9 +17,11 @@ final class W3Enqueue {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonPropertyOrder({"n", "elapsed_s", "enqueues_per_s", "call_ms", "stored_jobs"})
-    record Result(int n, double elapsedS, double enqueuesPerS, Stats callMs, long storedJobs) implements WorkloadResult {
+    record Result(int n, double elapsedS, double enqueuesPerS, Stats callMs, long storedJobs)
+            implements WorkloadResult {
 
         @Override
+        @JsonIgnore
         public boolean timedOut() {
             return false; // a run past its deadline ends with an error instead: W3 has no timed_out key
         }
@@ -59,7 +62,11 @@ final class W3Enqueue {
         }
         try (Counts counts = Counts.open(context.database())) {
             return new Result(
-                    n, Round.seconds(elapsedMicros), Round.rate(n, elapsedMicros), Stats.ofMicros(calls), counts.stored());
+                    n,
+                    Round.seconds(elapsedMicros),
+                    Round.rate(n, elapsedMicros),
+                    Stats.ofMicros(calls),
+                    counts.stored());
         }
     }
 }

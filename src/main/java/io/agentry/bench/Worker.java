@@ -7,9 +7,9 @@ import io.agentry.runner.RunnerOptions;
 import io.agentry.support.Clock;
 
 /**
- * The benchmark's worker: a real {@link Runner} with C slots and the default options (poll every
- * 5 s, so wake-ups come from LISTEN/NOTIFY; leases, fencing and retries on), on a connection
- * pool of its own, running {@link NoopAgent}.
+ * The benchmark's worker: a real {@link Runner} with C slots and otherwise the default options
+ * (poll every 5 s, so wake-ups come from LISTEN/NOTIFY; leases, fencing and retries on), on a
+ * connection pool of its own, running {@link NoopAgent}.
  */
 final class Worker implements AutoCloseable {
     /** The pool size the runner gets: what {@code DatabaseConfig} gives a node by default. */
@@ -24,7 +24,7 @@ final class Worker implements AutoCloseable {
     }
 
     static RunnerOptions options(int slots) {
-        return RunnerOptions.defaults().withSlots(slots).withNodeId("bench-" + ProcessHandle.current().pid());
+        return RunnerOptions.defaults().withSlots(slots);
     }
 
     /** Opens the worker's pool and starts the runner: everything a worker node does at start-up. */
@@ -41,6 +41,7 @@ final class Worker implements AutoCloseable {
         }
     }
 
+    /** Stops the runner (it finishes what it holds and gives back the rest), then closes the pool. */
     @Override
     public void close() {
         try {

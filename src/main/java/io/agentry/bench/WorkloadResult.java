@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 interface WorkloadResult {
 
     /** True when the run hit {@code --timeout-s} before it finished (then it does not count). */
-    @JsonIgnore
     boolean timedOut();
 
     /** A few lines for the terminal. */

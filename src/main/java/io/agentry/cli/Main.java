@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             WorkerCommand.class,
             DbCommand.class,
             StatusCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -5,6 +5,7 @@ import io.agentry.db.Database;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
 import io.agentry.support.Clock;
+import io.agentry.support.ShutdownHooks;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,13 @@ final class Node {
         database.migrate();
         Maintenance maintenance = new Maintenance(database, config.maintenance());
         Runner runner = new Runner(database, agents, config.runner(), Clock.system());
-        Thread shutdown = new Thread(
-                () -> {
-                    log.info("Shutting down");
-                    runner.close();
-                    maintenance.close();
-                    database.close();
-                    stopped.countDown();
-                },
-                "agentry-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
+            log.info("Shutting down");
+            runner.close();
+            maintenance.close();
+            database.close();
+            stopped.countDown();
+        });
         maintenance.start();
         runner.start();
         System.out.printf(

@@ -1,6 +1,6 @@
 package io.agentry.db;
 
-import io.agentry.support.Threads;
+import io.agentry.support.ShutdownHooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ final class EmbeddedOwner {
     private final EmbeddedLock lock;
     private final PgServer server;
     private final String password;
-    private final Thread shutdownHook;
+    private final Runnable shutdownHook = this::stop;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private EmbeddedOwner(EmbeddedDataDirectory dataDir, EmbeddedLock lock, PgServer server, String password) {
@@ -30,8 +30,6 @@ final class EmbeddedOwner {
         this.lock = lock;
         this.server = server;
         this.password = password;
-        // A hook must be an unstarted thread; the one thread factory makes it.
-        this.shutdownHook = Threads.factory("embedded-postgres-shutdown").newThread(this::stop);
     }
 
     /** Starts the server of {@code dataDir}, whose lock the caller holds and hands over. */
@@ -50,7 +48,8 @@ final class EmbeddedOwner {
                             ProcessHandle.current().pid(), server.port(), PgServer.SUPERUSER, dataDir.passwordFile())
                     .writeTo(dataDir.serverInfo());
             EmbeddedOwner owner = new EmbeddedOwner(dataDir, lock, server, password);
-            Runtime.getRuntime().addShutdownHook(owner.shutdownHook);
+            // After the application's own shutdown work, which may still need the database.
+            ShutdownHooks.add(ShutdownHooks.DATABASE, owner.shutdownHook);
             log.info(
                     "{} PostgreSQL in {} on 127.0.0.1:{} in {} ms",
                     initialised ? "Initialised a new cluster and started" : "Started",
@@ -115,12 +114,7 @@ final class EmbeddedOwner {
     }
 
     void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down, so the hook runs (or ran) stop(), which runs once.
-            log.debug("JVM shutting down; the shutdown hook stops PostgreSQL in {}", dataDir, e);
-        }
+        ShutdownHooks.remove(shutdownHook); // during shutdown the hook runs stop() too; it runs once
         stop();
     }
 

@@ -85,6 +85,13 @@ class CliTest {
             assertThat(status.get("stats").get("total").asLong()).isZero();
             serve.terminate(Duration.ofSeconds(60));
         }
+
+        out.getBuffer().setLength(0);
+        assertThat(agentry("status", "--data-dir", dataDir.toString(), "--json"))
+                .isZero();
+        assertThat(Json.read(out.toString()).get("nodes").get(0).get("status").asText())
+                .as("serve recorded its graceful stop before its database stopped")
+                .isEqualTo("stopped");
     }
 
     @Test

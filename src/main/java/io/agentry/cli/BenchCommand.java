@@ -1,0 +1,223 @@
+package io.agentry.cli;
+
+import io.agentry.bench.Bench;
+import io.agentry.bench.BenchReport;
+import io.agentry.bench.BenchSettings;
+import io.agentry.bench.PgUrl;
+import io.agentry.bench.Workload;
+import io.agentry.support.Clock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agentry bench}: the queue benchmark of {@code WORKLOADS.md} (W1 drain, W2 pickup latency,
+ * W3 enqueue rate) plus Agentry's claim-scaling check. Exit code 0 when the run counts, 1 when it
+ * failed or timed out, 2 for bad arguments.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = BenchCommand.Version.class,
+        sortOptions = false,
+        usageHelpWidth = 120,
+        description = {
+            "Benchmarks the queue with no-op jobs and writes one JSON report (see docs/benchmarks.md).",
+            "w1: drain throughput; w2: pickup latency under light load; w3: enqueue rate;",
+            "claim: claim latency with --claim-small vs --claim-large pending tasks.",
+            "Later arguments override earlier ones."
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    private CommandSpec spec;
+
+    // Workload and URL are converted in call(), not by picocli: a bad value that a later
+    // argument overrides must not fail the run.
+    @Option(
+            names = "--workload",
+            required = true,
+            paramLabel = "w1|w2|w3|claim",
+            description = "The workload (required).")
+    private String workload;
+
+    @Option(
+            names = "--db-url",
+            paramLabel = "postgres://USER:PASS@HOST:PORT/DB",
+            description = "An EMPTY database to run in (libpq URL, percent-encoded). Default: the embedded "
+                    + "PostgreSQL, in a database the bench creates (synchronous_commit=off) and drops.")
+    private String dbUrl;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:AGENTRY_DATA_DIR:-./.agentry}",
+            description = "Data directory of the embedded PostgreSQL, without --db-url "
+                    + "(env AGENTRY_DATA_DIR; default: ${DEFAULT-VALUE}).")
+    private Path dataDir;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE.json",
+            description = "Where to write the JSON report (required).")
+    private Path out;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Worker slots C (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(
+            names = "--n",
+            defaultValue = "20000",
+            description = "W1: jobs to enqueue and drain (default: ${DEFAULT-VALUE}).")
+    private int n;
+
+    @Option(
+            names = "--timeout-s",
+            defaultValue = "600",
+            paramLabel = "SECONDS",
+            description =
+                    "Limit of the whole workload; past it the run stops and does not count (default: ${DEFAULT-VALUE}).")
+    private long timeoutS;
+
+    @Option(
+            names = "--w2-interval-ms",
+            defaultValue = "20",
+            description = "W2: one job every this many ms (default: ${DEFAULT-VALUE}).")
+    private long w2IntervalMs;
+
+    @Option(
+            names = "--w2-duration-s",
+            defaultValue = "15",
+            description = "W2: measured sending time (default: ${DEFAULT-VALUE}).")
+    private double w2DurationS;
+
+    @Option(
+            names = "--w2-warmup-s",
+            defaultValue = "1",
+            description = "W2: warm-up sending time, discarded (default: ${DEFAULT-VALUE}).")
+    private double w2WarmupS;
+
+    @Option(
+            names = "--w2-settle-ms",
+            defaultValue = "1000",
+            description = "W2: idle wait after the worker starts (default: ${DEFAULT-VALUE}).")
+    private long w2SettleMs;
+
+    @Option(
+            names = "--w2-grace-s",
+            defaultValue = "30",
+            description = "W2: how long to wait for stragglers (default: ${DEFAULT-VALUE}).")
+    private double w2GraceS;
+
+    @Option(
+            names = "--w3-n",
+            defaultValue = "5000",
+            description = "W3: timed single-row enqueues (default: ${DEFAULT-VALUE}).")
+    private int w3N;
+
+    @Option(
+            names = "--w3-warmup",
+            defaultValue = "200",
+            description = "W3: untimed enqueues first (default: ${DEFAULT-VALUE}).")
+    private int w3Warmup;
+
+    @Option(
+            names = "--variant",
+            defaultValue = "default",
+            description = "A label for this configuration, copied to the report (default: ${DEFAULT-VALUE}).")
+    private String variant;
+
+    @Option(
+            names = "--claim-batch",
+            defaultValue = "8",
+            description = "claim: tasks per claim (default: ${DEFAULT-VALUE}).")
+    private int claimBatch;
+
+    @Option(
+            names = "--claim-samples",
+            defaultValue = "500",
+            description = "claim: timed claims per queue size (default: ${DEFAULT-VALUE}).")
+    private int claimSamples;
+
+    @Option(
+            names = "--claim-small",
+            defaultValue = "1000",
+            description = "claim: the small pending-queue size (default: ${DEFAULT-VALUE}).")
+    private int claimSmall;
+
+    @Option(
+            names = "--claim-large",
+            defaultValue = "1000000",
+            description = "claim: the large pending-queue size (default: ${DEFAULT-VALUE}).")
+    private int claimLarge;
+
+    /** Later arguments override earlier ones, however this command is registered. */
+    @Spec
+    void spec(CommandSpec commandSpec) {
+        commandSpec.parser().overwrittenOptionsAllowed(true);
+        this.spec = commandSpec;
+    }
+
+    @Override
+    public Integer call() {
+        BenchSettings settings;
+        try {
+            settings = new BenchSettings(
+                    convert("--workload", workload, Workload::of),
+                    dbUrl == null ? null : convert("--db-url", dbUrl, PgUrl::parse),
+                    dataDir,
+                    out,
+                    concurrency,
+                    n,
+                    Duration.ofSeconds(timeoutS),
+                    Duration.ofMillis(w2IntervalMs),
+                    seconds(w2DurationS),
+                    seconds(w2WarmupS),
+                    Duration.ofMillis(w2SettleMs),
+                    seconds(w2GraceS),
+                    w3N,
+                    w3Warmup,
+                    variant,
+                    claimBatch,
+                    claimSamples,
+                    claimSmall,
+                    claimLarge);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        BenchReport report = new Bench(Clock.system(), System.out, System.err).run(settings);
+        return report.counts() ? 0 : 1;
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofNanos(Math.round(value * 1e9));
+    }
+
+    /** Runs the bench on its own, e.g. {@code java -cp agentry.jar io.agentry.cli.BenchCommand …}. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    private <T> T convert(String flag, String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid value for option '" + flag + "': " + e.getMessage());
+        }
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"agentry bench " + Bench.version()};
+        }
+    }
+}
