@@ -50,7 +50,7 @@ public final class Leases {
                 UPDATE agent_tasks t
                 SET status = 'processing', attempt = t.attempt + 1, locked_by = ?, started_at = now(),
                     lease_expires_at = now() + make_interval(secs => ?)
-                FROM next WHERE t.id = next.id
+                FROM next WHERE t.id = next.id AND t.status = 'pending'
                 RETURNING t.id, t.attempt, t.agent_id, t.org_id, t.task_type, t.priority, t.payload,
                           t.retry_count, t.max_retries, t.timeout_seconds, t.execution_id,
                           t.workflow_run_id, t.scheduled_for
@@ -76,47 +76,45 @@ public final class Leases {
             RETURNING t.id, t.cancel_requested_at IS NOT NULL AS cancel_requested
             """;
 
-    // The FOR UPDATE in `decided` re-checks attempt and status after waiting on a concurrent
-    // writer (the rescuer), so a result is applied only to the attempt that is still current.
+    // One UPDATE whose WHERE is the fence: when a concurrent writer (the heartbeat, the rescuer)
+    // changed the row first, PostgreSQL re-checks id, attempt and status on the newest version
+    // before applying, and computes the new values from it. Cancelled wins over a retry or a
+    // release; a completed result stays completed.
     private static final String FINISH = """
             WITH outcome AS (
                 SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::int[], ?::int8[])
                     AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
-            ), decided AS (
-                SELECT o.*, t.execution_id, t.started_at,
-                       CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
-                            WHEN o.kind IN ('retry', 'released') THEN 'pending'
-                            ELSE o.kind END AS next_status
-                FROM outcome o
-                JOIN agent_tasks t ON t.id = o.id AND t.attempt = o.attempt AND t.status = 'processing'
-                FOR UPDATE OF t
             ), task AS (
                 UPDATE agent_tasks t
-                SET status = d.next_status,
+                SET status = CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
+                                  WHEN o.kind IN ('retry', 'released') THEN 'pending'
+                                  ELSE o.kind END,
                     retry_count = t.retry_count
-                        + CASE WHEN d.kind = 'retry' AND d.next_status = 'pending' THEN 1 ELSE 0 END,
-                    scheduled_for = CASE WHEN d.next_status = 'pending'
-                        THEN now() + d.retry_delay_ms * interval '1 millisecond' ELSE t.scheduled_for END,
-                    completed_at = CASE WHEN d.next_status = 'pending' THEN NULL ELSE now() END,
-                    error_message = CASE WHEN d.next_status = 'cancelled' THEN coalesce(d.error, 'cancelled')
-                        ELSE d.error END,
+                        + CASE WHEN o.kind = 'retry' AND t.cancel_requested_at IS NULL THEN 1 ELSE 0 END,
+                    scheduled_for = CASE WHEN o.kind IN ('retry', 'released') AND t.cancel_requested_at IS NULL
+                        THEN now() + o.retry_delay_ms * interval '1 millisecond' ELSE t.scheduled_for END,
+                    completed_at = CASE WHEN o.kind IN ('retry', 'released') AND t.cancel_requested_at IS NULL
+                        THEN NULL ELSE now() END,
+                    error_message = CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed'
+                        THEN coalesce(o.error, 'cancelled') ELSE o.error END,
                     locked_by = NULL, lease_expires_at = NULL
-                FROM decided d WHERE t.id = d.id
-                RETURNING t.id
+                FROM outcome o
+                WHERE t.id = o.id AND t.attempt = o.attempt AND t.status = 'processing'
+                RETURNING t.id, t.status, t.execution_id, t.started_at, t.attempt, t.error_message
             ), execution AS (
                 UPDATE agent_executions e
-                SET status = CASE d.next_status WHEN 'pending' THEN 'queued' ELSE d.next_status END,
-                    completed_at = CASE WHEN d.next_status = 'pending' THEN NULL ELSE now() END,
-                    started_at = coalesce(e.started_at, d.started_at),
-                    attempts = d.attempt,
-                    duration_ms = coalesce(d.duration_ms, e.duration_ms),
-                    output_data = coalesce(d.output::jsonb, e.output_data),
-                    results_summary = coalesce(d.summary::jsonb, e.results_summary),
-                    metrics = coalesce(d.metrics::jsonb, e.metrics),
-                    error_message = CASE WHEN d.next_status = 'cancelled' THEN coalesce(d.error, 'cancelled')
-                        ELSE d.error END
-                FROM decided d WHERE e.id = d.execution_id
+                SET status = CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END,
+                    completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END,
+                    started_at = coalesce(e.started_at, r.started_at),
+                    attempts = r.attempt,
+                    duration_ms = coalesce(o.duration_ms, e.duration_ms),
+                    output_data = coalesce(o.output::jsonb, e.output_data),
+                    results_summary = coalesce(o.summary::jsonb, e.results_summary),
+                    metrics = coalesce(o.metrics::jsonb, e.metrics),
+                    error_message = r.error_message
+                FROM task r JOIN outcome o ON o.id = r.id
+                WHERE e.id = r.execution_id
             )
             SELECT id FROM task
             """;
@@ -141,7 +139,8 @@ public final class Leases {
                     error_message = format('lease expired: node %s stopped renewing attempt %s',
                                            t.locked_by, t.attempt),
                     locked_by = NULL, lease_expires_at = NULL
-                FROM expired WHERE t.id = expired.id
+                FROM expired
+                WHERE t.id = expired.id AND t.status = 'processing' AND t.lease_expires_at < now()
                 RETURNING t.id, t.status, t.execution_id, t.error_message, t.attempt
             ), execution AS (
                 UPDATE agent_executions e

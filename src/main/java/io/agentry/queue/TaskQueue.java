@@ -92,27 +92,26 @@ public final class TaskQueue {
 
     private static final String SELECT = "SELECT * FROM agent_tasks WHERE id = ?";
 
+    // Guarded UPDATEs rather than lock-then-update: each re-checks its status on the newest row
+    // version. A task that changed state between the two (claimed at that very moment) matches
+    // neither; cancel() then looks again.
     private static final String CANCEL = """
-            WITH target AS (
-                SELECT id, status FROM agent_tasks WHERE id = ? FOR UPDATE
-            ), pending AS (
-                UPDATE agent_tasks t
-                SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
-                FROM target WHERE t.id = target.id AND target.status = 'pending'
-                RETURNING t.id, t.execution_id
+            WITH pending AS (
+                UPDATE agent_tasks SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
+                WHERE id = ? AND status = 'pending'
+                RETURNING id, execution_id
             ), processing AS (
-                UPDATE agent_tasks t SET cancel_requested_at = coalesce(t.cancel_requested_at, now())
-                FROM target WHERE t.id = target.id AND target.status = 'processing'
-                RETURNING t.id
+                UPDATE agent_tasks SET cancel_requested_at = coalesce(cancel_requested_at, now())
+                WHERE id = ? AND status = 'processing'
+                RETURNING id
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
                 FROM pending WHERE e.id = pending.execution_id
             )
-            SELECT target.status,
-                   EXISTS (SELECT 1 FROM pending) AS cancelled,
-                   (SELECT count(pg_notify('agentry_cancel', id::text)) FROM processing) > 0 AS requested
-            FROM target
+            SELECT EXISTS (SELECT 1 FROM pending) AS cancelled,
+                   (SELECT count(pg_notify('agentry_cancel', id::text)) FROM processing) > 0 AS requested,
+                   (SELECT status FROM agent_tasks WHERE id = ?) AS status
             """;
 
     private static final String RETRY = """
@@ -314,15 +313,27 @@ public final class TaskQueue {
     public CancelResult cancel(UUID id) {
         return Sql.run(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CANCEL)) {
-                statement.setObject(1, id);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
-                        return CancelResult.NOT_FOUND;
+                for (int i = 1; i <= 3; i++) {
+                    statement.setObject(i, id);
+                }
+                while (true) {
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean("cancelled")) {
+                            return CancelResult.CANCELLED;
+                        }
+                        if (rs.getBoolean("requested")) {
+                            return CancelResult.CANCEL_REQUESTED;
+                        }
+                        String status = rs.getString("status");
+                        if (status == null) {
+                            return CancelResult.NOT_FOUND;
+                        }
+                        if (TaskStatus.of(status).isTerminal()) {
+                            return CancelResult.ALREADY_ENDED;
+                        }
+                        // claimed or released while we looked: try again on its new state
                     }
-                    if (rs.getBoolean("cancelled")) {
-                        return CancelResult.CANCELLED;
-                    }
-                    return rs.getBoolean("requested") ? CancelResult.CANCEL_REQUESTED : CancelResult.ALREADY_ENDED;
                 }
             }
         });

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,15 @@ final class Completer {
             }
         }
         leases.markRunning(started);
-        leases.finish(ended);
-        ended.forEach(written);
+        Set<UUID> applied = leases.finish(ended);
+        for (Outcome outcome : ended) {
+            if (!applied.contains(outcome.taskId())) {
+                log.warn(
+                        "Outcome of task {} attempt {} was not applied: the node no longer held it",
+                        outcome.taskId(),
+                        outcome.attempt());
+            }
+            written.accept(outcome);
+        }
     }
 }

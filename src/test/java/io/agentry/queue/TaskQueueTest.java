@@ -2,17 +2,23 @@ package io.agentry.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.agentry.db.Database;
 import io.agentry.support.Json;
 import io.agentry.testing.Fixtures;
 import io.agentry.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -275,6 +281,28 @@ class TaskQueueTest {
         assertThat(staleApplied).isEmpty();
         assertThat(currentApplied).containsExactly(enqueued.taskId());
         assertThat(fixtures.execution(enqueued.executionId()).outputJson()).contains("\"b\"");
+    }
+
+    @Test
+    void outcome_is_applied_when_a_lease_renewal_committed_while_it_waited() throws Exception {
+        Enqueued enqueued = queue.enqueue(aTask());
+        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+        try (Connection heartbeat = database.dataSource().getConnection()) {
+            heartbeat.setAutoCommit(false);
+            try (Statement renew = heartbeat.createStatement()) {
+                renew.executeUpdate("UPDATE agent_tasks SET lease_expires_at = now() + interval '1 minute'");
+            }
+            CompletableFuture<Set<UUID>> finishing = CompletableFuture.supplyAsync(
+                    () -> leases.finish(List.of(Outcome.completed(claimed, Json.object(), null, null, 1))));
+            await().until(() -> fixtures.count(
+                            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                    == 1);
+            heartbeat.commit();
+
+            assertThat(finishing.get(30, TimeUnit.SECONDS)).containsExactly(enqueued.taskId());
+        }
+        assertThat(fixtures.task(enqueued.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("completed");
     }
 
     @Test

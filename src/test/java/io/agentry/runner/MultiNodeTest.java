@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,11 @@ class MultiNodeTest {
         try {
             await().atMost(Duration.ofMinutes(3))
                     .until(() -> fixtures.count("SELECT count(*) FROM agent_tasks WHERE status = 'completed'") == 400);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not all completed; tasks by status@node: "
+                    + fixtures.text("SELECT string_agg(status || '@' || coalesce(locked_by, '-') || '=' || n, ', ')"
+                            + " FROM (SELECT status, locked_by, count(*) n FROM agent_tasks GROUP BY 1, 2) s")
+                    + "; runners: " + runners.stream().map(Runner::status).toList());
         } finally {
             runners.forEach(Runner::close);
         }

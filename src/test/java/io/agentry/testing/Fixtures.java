@@ -91,6 +91,15 @@ public final class Fixtures {
         });
     }
 
+    public String text(String sql) {
+        return Sql.run(database.dataSource(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     /** Runs a query exactly as written and counts the rows it returns. */
     public int rows(String sql) {
         return Sql.run(database.dataSource(), connection -> {
