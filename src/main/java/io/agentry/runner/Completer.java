@@ -26,27 +26,35 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An outcome leaves the node's held set only after its write committed. A write that fails is
  * retried; if the node dies first, the lease runs out and the rescuer takes over.
+ *
+ * <p>Heartbeats run on this thread too, between batches: every write a node makes to the tasks it
+ * holds goes through one thread and one statement at a time, so its lease renewals never race its
+ * own outcomes on the same rows.
  */
 final class Completer {
     private static final Logger log = LoggerFactory.getLogger(Completer.class);
     private static final int MAX_BATCH = 1_000;
 
-    private sealed interface Write permits Started, Ended, Stop {}
+    private sealed interface Write permits Started, Ended, Beat, Stop {}
 
     private record Started(UUID taskId, int attempt) implements Write {}
 
     private record Ended(Outcome outcome) implements Write {}
 
+    private record Beat() implements Write {}
+
     private record Stop() implements Write {}
 
     private final Leases leases;
     private final Consumer<Outcome> written;
+    private final Runnable heartbeat;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private Thread thread;
 
-    Completer(Leases leases, Consumer<Outcome> written) {
+    Completer(Leases leases, Consumer<Outcome> written, Runnable heartbeat) {
         this.leases = leases;
         this.written = written;
+        this.heartbeat = heartbeat;
     }
 
     void started(UUID taskId, int attempt) {
@@ -55,6 +63,14 @@ final class Completer {
 
     void ended(Outcome outcome) {
         queue.add(new Ended(outcome));
+    }
+
+    /**
+     * Asks for a heartbeat on this thread, after the writes queued before it. The node's writes to
+     * its own tasks thereby never run concurrently with each other.
+     */
+    void beat() {
+        queue.add(new Beat());
     }
 
     void start() {
@@ -90,8 +106,12 @@ final class Completer {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping = batch.removeIf(Stop.class::isInstance);
+            boolean beat = batch.removeIf(Beat.class::isInstance);
             writeWithRetry(batch, stopping);
             batch.clear();
+            if (beat) {
+                heartbeat.run();
+            }
         }
         flushNow();
     }

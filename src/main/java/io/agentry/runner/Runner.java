@@ -92,7 +92,7 @@ public final class Runner implements AutoCloseable {
         this.clock = clock;
         this.leases = new Leases(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());
-        this.completer = new Completer(leases, this::written);
+        this.completer = new Completer(leases, this::written, this::heartbeatSafely);
     }
 
     public RunnerOptions options() {
@@ -119,7 +119,7 @@ public final class Runner implements AutoCloseable {
         listener = new NotificationListener(database, this::caughtUp, wakeup::signal, this::cancelRequested);
         listener.start();
         long beat = options.heartbeatInterval().toNanos();
-        heartbeats = timer.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.NANOSECONDS);
+        heartbeats = timer.scheduleWithFixedDelay(completer::beat, beat, beat, TimeUnit.NANOSECONDS);
         state = State.RUNNING;
         dispatcher = Threads.start("agentry-dispatcher", this::dispatchLoop);
         log.info("Runner {} started with {} slots", options.nodeId(), options.slots());
@@ -138,7 +138,7 @@ public final class Runner implements AutoCloseable {
         }
         log.info("Runner {} draining: {} task(s) running", options.nodeId(), busySlots.get());
         wakeup.signal();
-        heartbeatSafely();
+        completer.beat(); // tells the database this node is draining
         joinQuietly(dispatcher);
         releaseWaiting();
         if (!awaitIdle(options.shutdownGrace())) {
@@ -260,7 +260,7 @@ public final class Runner implements AutoCloseable {
     /** The listener (re)connected: look for what was notified while nobody listened. */
     private void caughtUp() {
         wakeup.signal();
-        timer.execute(this::heartbeatSafely);
+        completer.beat();
     }
 
     private void cancelRequested(UUID taskId) {
