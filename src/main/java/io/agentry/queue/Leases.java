@@ -156,6 +156,7 @@ public final class Leases {
             """;
 
     private final DataSource dataSource;
+    private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
 
     public Leases(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -177,8 +178,6 @@ public final class Leases {
             }
         });
     }
-
-    private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
 
     private String claimSql(int limit) {
         if (limit < 1) {

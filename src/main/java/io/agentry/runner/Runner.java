@@ -304,15 +304,15 @@ public final class Runner implements AutoCloseable {
      * instead of one round trip per slot that frees. The allowance keeps the expected wait of
      * the buffer under {@link AverageDuration#PREFETCH_HORIZON}, from the average attempt duration: tasks of
      * microseconds get the whole {@code prefetch}, tasks of seconds get none, and no task waits
-     * on a busy node while another node idles. To avoid claiming one task at a time, the
-     * dispatcher claims when a slot idles or half the capacity is free.
+     * on a busy node while another node idles. Tasks whose outcome is still being written count
+     * too, so the node never runs ahead of its completer. To avoid claiming one task at a time,
+     * the dispatcher claims when a slot idles or half the capacity is free.
      */
     private int claimable() {
-        int held = busySlots.get() + waiting.get();
         int capacity = options.slots() + averageAttempt.prefetchAllowance(options.slots(), options.prefetch());
-        int free = capacity - held;
+        int free = capacity - held.size(); // waiting, running, and finished but not yet written
         boolean slotIdle = waiting.get() == 0 && busySlots.get() < options.slots();
-        return slotIdle || free >= Math.max(1, capacity / 2) ? free : 0;
+        return free > 0 && (slotIdle || free >= Math.max(1, capacity / 2)) ? free : 0;
     }
 
     private int claimInto(int wanted) {
@@ -364,6 +364,7 @@ public final class Runner implements AutoCloseable {
     /** An outcome committed: the task is no longer held. */
     private void written(Outcome outcome) {
         held.remove(outcome.taskId());
+        wakeup.signal(); // capacity freed
         if (outcome.kind() == Outcome.Kind.RETRY && outcome.retryDelay().compareTo(options.pollInterval()) < 0) {
             // The retry falls due before the next poll: look for it then, not a poll later. The
             // margin covers the gap between the statement's now() and its commit.
