@@ -22,24 +22,12 @@ public record DatabaseConfig(String url, String user, String password, Path data
         }
     }
 
-    public static DatabaseConfig embedded(Path dataDir) {
-        return new DatabaseConfig(null, null, null, dataDir, 10);
-    }
-
-    public static DatabaseConfig external(String url, String user, String password) {
-        return new DatabaseConfig(url, user, password, Path.of(".agentry"), 10);
-    }
-
     public boolean isEmbedded() {
         return url == null;
     }
 
-    public DatabaseConfig withPoolSize(int size) {
-        return new DatabaseConfig(url, user, password, dataDir, size);
-    }
-
     /** Where the server is, for humans: the password never appears. */
     public String describe() {
-        return isEmbedded() ? "embedded PostgreSQL in " + dataDir.resolve("pg") : url;
+        return isEmbedded() ? "embedded PostgreSQL in " + dataDir.resolve("pg") : url.replaceFirst("\\?.*$", "");
     }
 }

@@ -29,25 +29,6 @@ public final class Sql {
         }
     }
 
-    /** Runs {@code work} in one transaction, rolled back if it throws. */
-    public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
-    }
-
     public static Array uuids(Connection connection, Collection<UUID> values) throws SQLException {
         return connection.createArrayOf("uuid", values.toArray());
     }
