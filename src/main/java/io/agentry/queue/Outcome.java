@@ -44,6 +44,11 @@ public record Outcome(
                 task.id(), task.attempt(), Kind.COMPLETED, null, output, summary, metrics, durationMs, Duration.ZERO);
     }
 
+    /** The node gives the task back unfinished; {@code why} becomes its error message. */
+    public static Outcome released(ClaimedTask task, String why) {
+        return new Outcome(task.id(), task.attempt(), Kind.RELEASED, why, null, null, null, null, Duration.ZERO);
+    }
+
     public static Outcome failed(
             ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
         return new Outcome(task.id(), task.attempt(), kind, error, null, null, metrics, durationMs, retryDelay);

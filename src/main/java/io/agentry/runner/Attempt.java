@@ -30,6 +30,8 @@ import org.slf4j.MDC;
 final class Attempt {
     private static final Logger log = LoggerFactory.getLogger(Attempt.class);
 
+    static final String NOT_STARTED = "released: node shut down before it started";
+
     final ClaimedTask task;
     final StopSignal stopSignal = new StopSignal();
 
@@ -76,14 +78,7 @@ final class Attempt {
             case LEASE_LOST -> Optional.empty();
             case CANCELLED ->
                 Optional.of(Outcome.failed(task, Outcome.Kind.CANCELLED, "cancelled", null, null, Duration.ZERO));
-            case SHUTDOWN, TIMED_OUT ->
-                Optional.of(Outcome.failed(
-                        task,
-                        Outcome.Kind.RELEASED,
-                        "released: node shut down before it started",
-                        null,
-                        null,
-                        Duration.ZERO));
+            case SHUTDOWN, TIMED_OUT -> Optional.of(Outcome.released(task, NOT_STARTED));
         };
     }
 

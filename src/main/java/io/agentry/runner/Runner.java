@@ -169,26 +169,14 @@ public final class Runner implements AutoCloseable {
         for (Runnable runnable : unstarted) {
             Attempt attempt = ((Run) runnable).attempt;
             waiting.decrementAndGet();
-            completer.ended(Outcome.failed(
-                    attempt.task,
-                    Outcome.Kind.RELEASED,
-                    "released: node shut down before it started",
-                    null,
-                    null,
-                    Duration.ZERO));
+            completer.ended(Outcome.released(attempt.task, Attempt.NOT_STARTED));
         }
     }
 
     /** Agents that ignored the interrupt: give their tasks back so no lease has to run out. */
     private void releaseAbandoned() {
         List<Outcome> released = held.values().stream()
-                .map(attempt -> Outcome.failed(
-                        attempt.task,
-                        Outcome.Kind.RELEASED,
-                        "released: agent did not stop at shutdown",
-                        null,
-                        null,
-                        Duration.ZERO))
+                .map(attempt -> Outcome.released(attempt.task, "released: agent did not stop at shutdown"))
                 .toList();
         if (!released.isEmpty()) {
             leases.finish(released);
@@ -220,8 +208,7 @@ public final class Runner implements AutoCloseable {
     public int runOnce() {
         List<ClaimedTask> claimed = leases.claim(options.nodeId(), options.slots(), options.leaseTtl());
         for (ClaimedTask task : claimed) {
-            Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
-            held.put(task.id(), attempt);
+            Attempt attempt = hold(task);
             report(attempt, attempt.run(timer, options.defaultTimeout()));
         }
         completer.flushNow();
@@ -318,12 +305,17 @@ public final class Runner implements AutoCloseable {
     private int claimInto(int wanted) {
         List<ClaimedTask> claimed = leases.claim(options.nodeId(), wanted, options.leaseTtl());
         for (ClaimedTask task : claimed) {
-            Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
-            held.put(task.id(), attempt);
             waiting.incrementAndGet();
-            workers.execute(new Run(attempt));
+            workers.execute(new Run(hold(task)));
         }
         return claimed.size();
+    }
+
+    /** A claimed task is held (its lease renewed) from now until its outcome is written. */
+    private Attempt hold(ClaimedTask task) {
+        Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
+        held.put(task.id(), attempt);
+        return attempt;
     }
 
     /** A claimed task on its way to a slot. */

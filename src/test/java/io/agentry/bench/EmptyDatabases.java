@@ -4,31 +4,16 @@ import io.agentry.db.EmbeddedDatabase;
 import io.agentry.testing.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Empty databases on the test server, named by libpq URLs as {@code agentry bench --db-url} takes them. */
 final class EmptyDatabases {
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-
     private EmptyDatabases() {}
 
     /** A new, empty database (no schema installed). */
     static String newUrl() {
         EmbeddedDatabase server = TestDatabase.server();
-        String name = "bench_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection admin =
-                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
         return "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@127.0.0.1:" + port(server)
-                + "/" + name;
+                + "/" + TestDatabase.createEmpty();
     }
 
     static int port(EmbeddedDatabase server) {

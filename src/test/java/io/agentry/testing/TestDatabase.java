@@ -59,6 +59,15 @@ public final class TestDatabase {
     }
 
     public static Database fresh(int poolSize) {
+        EmbeddedDatabase embedded = server();
+        String name = createEmpty();
+        Database database = Database.onServer(embedded.jdbcUrl(name), embedded.user(), embedded.password(), poolSize);
+        Migrations.migrate(database.dataSource());
+        return database;
+    }
+
+    /** Creates a new database with no schema and returns its name; the next run drops it. */
+    public static String createEmpty() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         EmbeddedDatabase embedded = server();
         try (Connection admin = DriverManager.getConnection(
@@ -68,8 +77,6 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Database database = Database.onServer(embedded.jdbcUrl(name), embedded.user(), embedded.password(), poolSize);
-        Migrations.migrate(database.dataSource());
-        return database;
+        return name;
     }
 }
