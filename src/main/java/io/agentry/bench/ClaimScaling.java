@@ -100,7 +100,7 @@ final class ClaimScaling {
                     .printf(
                             "claim: loaded in %.1f s; measuring %d claims of %d%n",
                             (clock.nanoTime() - loadStarted) / 1e9, samples, batch);
-            Leases leases = new Leases(node.dataSource());
+            Leases leases = new Leases(node.queueDataSource());
             int next = pending;
             for (int round = -WARMUP_ROUNDS; round < samples; round++) {
                 if (context.deadline().passed()) {

@@ -37,8 +37,11 @@ import javax.sql.DataSource;
  */
 public final class Leases {
 
-    // The LIMIT is written into the text (see claimSql): with a bound LIMIT PostgreSQL plans the
-    // statement afresh on every call, which cost more than running it.
+    // Meant for sessions of Database.queueDataSource(), where sorts and bitmap scans are off: its
+    // plan walks agent_tasks_claim in claim order whatever the statistics say. The LIMIT is
+    // written into the text (see claimSql) so the plan is made for the real batch size; a bound
+    // LIMIT is planned as a tenth of the table, which turns the update into a hash join over all
+    // of it.
     private static final String CLAIM = """
             WITH next AS (
                 SELECT id FROM agent_tasks
@@ -79,13 +82,11 @@ public final class Leases {
     // One UPDATE whose WHERE is the fence: when a concurrent writer (the heartbeat, the rescuer)
     // changed the row first, PostgreSQL re-checks id, attempt and status on the newest version
     // before applying, and computes the new values from it. Cancelled wins over a retry or a
-    // release; a completed result stays completed.
+    // release; a completed result stays completed. The task update returns what the execution
+    // update needs, outcome columns included, so the second update joins one row set by primary
+    // key: a plan that stays right when made once for every batch size.
     private static final String FINISH = """
-            WITH outcome AS (
-                SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::int[], ?::int8[])
-                    AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
-            ), task AS (
+            WITH task AS (
                 UPDATE agent_tasks t
                 SET status = CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
                                   WHEN o.kind IN ('retry', 'released') THEN 'pending'
@@ -99,21 +100,24 @@ public final class Leases {
                     error_message = CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed'
                         THEN coalesce(o.error, 'cancelled') ELSE o.error END,
                     locked_by = NULL, lease_expires_at = NULL
-                FROM outcome o
+                FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::jsonb[], ?::jsonb[], ?::jsonb[],
+                            ?::int[], ?::int8[])
+                    AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
                 WHERE t.id = o.id AND t.attempt = o.attempt AND t.status = 'processing'
-                RETURNING t.id, t.status, t.execution_id, t.started_at, t.attempt, t.error_message
+                RETURNING t.id, t.status, t.execution_id, t.started_at, t.attempt, t.error_message,
+                          o.output, o.summary, o.metrics, o.duration_ms
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END,
                     completed_at = CASE WHEN r.status = 'pending' THEN NULL ELSE now() END,
                     started_at = coalesce(e.started_at, r.started_at),
                     attempts = r.attempt,
-                    duration_ms = coalesce(o.duration_ms, e.duration_ms),
-                    output_data = coalesce(o.output::jsonb, e.output_data),
-                    results_summary = coalesce(o.summary::jsonb, e.results_summary),
-                    metrics = coalesce(o.metrics::jsonb, e.metrics),
+                    duration_ms = coalesce(r.duration_ms, e.duration_ms),
+                    output_data = coalesce(r.output, e.output_data),
+                    results_summary = coalesce(r.summary, e.results_summary),
+                    metrics = coalesce(r.metrics, e.metrics),
                     error_message = r.error_message
-                FROM task r JOIN outcome o ON o.id = r.id
+                FROM task r
                 WHERE e.id = r.execution_id
             )
             SELECT id FROM task
@@ -158,6 +162,7 @@ public final class Leases {
     private final DataSource dataSource;
     private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
 
+    /** {@code dataSource} should be {@link io.agentry.db.Database#queueDataSource()}: see there why. */
     public Leases(DataSource dataSource) {
         this.dataSource = dataSource;
     }
@@ -179,13 +184,6 @@ public final class Leases {
         });
     }
 
-    private String claimSql(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        return claimSql.computeIfAbsent(limit, n -> CLAIM.formatted(n));
-    }
-
     /**
      * Records that the agents of these claims (task id → attempt) started: their executions become
      * {@code running}. Claims that ended or moved on are left alone.
@@ -203,6 +201,13 @@ public final class Leases {
                 return statement.executeUpdate();
             }
         });
+    }
+
+    private String claimSql(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return claimSql.computeIfAbsent(limit, n -> CLAIM.formatted(n));
     }
 
     private static ClaimedTask claimed(ResultSet rs) throws SQLException {

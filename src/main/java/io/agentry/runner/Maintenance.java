@@ -44,7 +44,7 @@ public final class Maintenance implements AutoCloseable {
 
     public Maintenance(Database database, Options options) {
         this.options = options;
-        this.leases = new Leases(database.dataSource());
+        this.leases = new Leases(database.queueDataSource());
         this.queue = new TaskQueue(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.lock = new LeaderLock(database, LEADER_KEY);

@@ -90,7 +90,7 @@ public final class Runner implements AutoCloseable {
         this.registry = registry;
         this.options = options;
         this.clock = clock;
-        this.leases = new Leases(database.dataSource());
+        this.leases = new Leases(database.queueDataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.completer = new Completer(leases, this::written, this::heartbeatSafely);
     }

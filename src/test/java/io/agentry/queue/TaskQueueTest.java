@@ -39,7 +39,7 @@ class TaskQueueTest {
         database = TestDatabase.fresh();
         fixtures = new Fixtures(database);
         queue = new TaskQueue(database.dataSource());
-        leases = new Leases(database.dataSource());
+        leases = new Leases(database.queueDataSource());
         org = fixtures.organization();
         agent = fixtures.agent(org, "enrichment_agent");
     }

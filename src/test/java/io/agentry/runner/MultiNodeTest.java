@@ -189,7 +189,7 @@ class MultiNodeTest {
                 "blocking",
                 true,
                 Json.object());
-        assertThat(new Leases(database.dataSource())
+        assertThat(new Leases(database.queueDataSource())
                         .finish(List.of(
                                 Outcome.failed(killedAttempt, Outcome.Kind.FAILED, "late", null, 1L, Duration.ZERO))))
                 .as("the killed attempt can never change the task")
