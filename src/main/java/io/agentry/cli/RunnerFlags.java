@@ -72,7 +72,7 @@ final class RunnerFlags {
     @Option(
             names = "--prefetch",
             paramLabel = "N",
-            defaultValue = "${env:AGENTRY_PREFETCH:-16}",
+            defaultValue = "${env:AGENTRY_PREFETCH:-48}",
             description = "Tasks per slot a node may claim ahead while tasks are short: it keeps at most "
                     + "about 50 ms of work waiting, so agents that run for seconds are never prefetched; "
                     + "0 claims only for free slots. Env AGENTRY_PREFETCH. Default: ${DEFAULT-VALUE}.")

@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param shutdownGrace how long a graceful stop lets running agents finish before it interrupts
  *     them and gives their tasks back (default 30 s)
  * @param prefetch how many tasks per slot the node may claim ahead into a local buffer when tasks
- *     are short (default 16); the node holds only as many as its slots run within 50 ms at the
+ *     are short (default 48); the node holds only as many as its slots run within 50 ms at the
  *     average attempt duration, so agents that run for seconds are never prefetched; 0 claims
  *     only for free slots
  */
@@ -68,7 +68,7 @@ public record RunnerOptions(
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(15),
                 Duration.ofSeconds(30),
-                16);
+                48);
     }
 
     public RunnerOptions withNodeId(String value) {
