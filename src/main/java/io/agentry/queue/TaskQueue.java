@@ -28,7 +28,8 @@ import javax.sql.DataSource;
  * <p>Each task is created together with its {@code agent_executions} row ({@code queued}) in one
  * statement, so an execution exists from the moment its task does. An unknown agent, or one of
  * another organization, is refused with an {@link IllegalArgumentException} and nothing is stored. A statement-level trigger
- * notifies idle runners (channel {@code agentry_tasks}) in the same transaction.
+ * notifies idle runners (channel {@code agentry_tasks}) in the same transaction; runners of this
+ * process are also woken directly once it committed ({@link LocalEnqueues}).
  */
 public final class TaskQueue {
     private static final int MAX_ATTEMPTS_ON_DEDUPE_RACE = 5;
@@ -160,6 +161,9 @@ public final class TaskQueue {
         for (int attempt = 1; ; attempt++) {
             List<Enqueued> result = Sql.run(dataSource, connection -> insert(connection, tasks));
             if (!result.contains(null)) {
+                if (result.stream().anyMatch(Enqueued::created)) {
+                    LocalEnqueues.enqueued();
+                }
                 return result;
             }
             // A live task held the key at insert time but ended before we read it: insert again.
@@ -341,7 +345,7 @@ public final class TaskQueue {
 
     /** Puts a failed task back to pending with its retries restored; false if it was not failed. */
     public boolean retry(UUID id) {
-        return Sql.run(dataSource, connection -> {
+        boolean retried = Sql.run(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RETRY)) {
                 statement.setObject(1, id);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -349,6 +353,10 @@ public final class TaskQueue {
                 }
             }
         });
+        if (retried) {
+            LocalEnqueues.enqueued();
+        }
+        return retried;
     }
 
     /** Task counts by status, every status present (zero when none). */

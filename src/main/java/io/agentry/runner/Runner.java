@@ -6,6 +6,7 @@ import io.agentry.db.Database;
 import io.agentry.queue.Backoff;
 import io.agentry.queue.ClaimedTask;
 import io.agentry.queue.Leases;
+import io.agentry.queue.LocalEnqueues;
 import io.agentry.queue.Outcome;
 import io.agentry.support.Clock;
 import io.agentry.support.Threads;
@@ -66,6 +67,7 @@ public final class Runner implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private final AverageDuration averageAttempt = new AverageDuration();
     private final Wakeup wakeup = new Wakeup();
+    private final Runnable enqueuedHere = wakeup::signal;
     private final Object slotsFreed = new Object();
     private final Completer completer;
 
@@ -118,6 +120,7 @@ public final class Runner implements AutoCloseable {
         completer.start();
         listener = new NotificationListener(database, this::caughtUp, wakeup::signal, this::cancelRequested);
         listener.start();
+        LocalEnqueues.subscribe(enqueuedHere);
         long beat = options.heartbeatInterval().toNanos();
         heartbeats = timer.scheduleWithFixedDelay(completer::beat, beat, beat, TimeUnit.NANOSECONDS);
         state = State.RUNNING;
@@ -137,6 +140,7 @@ public final class Runner implements AutoCloseable {
             state = State.DRAINING;
         }
         log.info("Runner {} draining: {} task(s) running", options.nodeId(), busySlots.get());
+        LocalEnqueues.unsubscribe(enqueuedHere);
         wakeup.signal();
         completer.beat(); // tells the database this node is draining
         joinQuietly(dispatcher);
