@@ -6,6 +6,7 @@ import io.agentry.support.Clock;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,13 @@ public final class Bench {
         knobs.put("runner_pool_max", Worker.POOL_SIZE);
         knobs.put("client_pool_max", 2);
         knobs.put("max_retries", 3);
-        knobs.put("wakeups", "LISTEN/NOTIFY (channel agentry_tasks), polling as the 5 s safety net");
+        knobs.put(
+                "wakeups",
+                "LISTEN/NOTIFY (channel agentry_tasks); enqueues of this process wake its runner directly;"
+                        + " polling as the 5 s safety net");
+        knobs.put(
+                "jvm_options",
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
         knobs.put("w1_enqueue", "TaskQueue.enqueueAll, all N jobs in one call");
         knobs.put("w2_w3_enqueue", "TaskQueue.enqueue, one row per call, auto-commit");
         knobs.put("clock", "one process clock, epoch microseconds (Clock.system().epochMicros())");
