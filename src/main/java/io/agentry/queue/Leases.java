@@ -203,7 +203,7 @@ public final class Leases {
         });
     }
 
-    private String claimSql(int limit) {
+    String claimSql(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
