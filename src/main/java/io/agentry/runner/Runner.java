@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +60,7 @@ public final class Runner implements AutoCloseable {
     private final Leases leases;
     private final NodeRegistry nodes;
     private final Backoff backoff;
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Threads.factory("agentry-timer"));
+    private final ScheduledExecutorService timer = timer();
     private final Map<UUID, Attempt> held = new ConcurrentHashMap<>();
     private final AtomicInteger busySlots = new AtomicInteger();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -95,6 +94,17 @@ public final class Runner implements AutoCloseable {
         this.leases = new Leases(database.queueDataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.completer = new Completer(leases, this::written, this::heartbeatSafely);
+    }
+
+    /**
+     * Heartbeats, retry wake-ups and one timeout watch per attempt. A watch is cancelled when its
+     * attempt ends, usually long before it is due (the default timeout is 15 minutes): cancelled
+     * watches leave the queue at once rather than piling up, one per finished attempt, until due.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, Threads.factory("agentry-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     public RunnerOptions options() {
