@@ -21,13 +21,16 @@ public final class Database implements AutoCloseable {
     private static final String EMBEDDED_DATABASE = "postgres";
 
     // The runner's queue statements each have one right plan, and it must not depend on what the
-    // statistics say: a table bulk-loaded since its last ANALYZE looks nearly empty to the
-    // planner, which then sorts every pending task on each claim instead of walking the claim
-    // index (measured: 10 ms per claim at 60,000 pending tasks, against 1 ms). With sorts and
-    // bitmap scans off, index order is the only plan left; plans are generic, made once per
-    // session and statement (prepared on first use) instead of once per call.
-    private static final String QUEUE_SESSION_OPTIONS =
-            "-c enable_sort=off -c enable_bitmapscan=off -c plan_cache_mode=force_generic_plan";
+    // statistics say. The claim walks the claim index in order: a table bulk-loaded since its
+    // last ANALYZE looks nearly empty to the planner, which then sorted every pending task on
+    // each claim instead (measured: 10 ms per claim at 60,000 pending tasks, against 1 ms).
+    // Renewals and outcomes look up each task of their batch by primary key: a hash join instead
+    // reads every task in processing, of every node, on each write. With sorts, bitmap scans,
+    // hash and merge joins and materialisation off, those are the only plans left; they are
+    // generic, made once per session and statement (prepared on first use), not once per call.
+    private static final String QUEUE_SESSION_OPTIONS = "-c enable_sort=off -c enable_bitmapscan=off"
+            + " -c enable_hashjoin=off -c enable_mergejoin=off -c enable_material=off"
+            + " -c plan_cache_mode=force_generic_plan";
 
     private final EmbeddedDatabase embedded;
     private final String url;

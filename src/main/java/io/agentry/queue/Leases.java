@@ -162,7 +162,11 @@ public final class Leases {
     private final DataSource dataSource;
     private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
 
-    /** {@code dataSource} should be {@link io.agentry.db.Database#queueDataSource()}: see there why. */
+    /**
+     * A runner passes {@link io.agentry.db.Database#queueDataSource()}, for whose planner settings
+     * the claim, renewal and finish statements are written (see there why); the rescuer passes the
+     * main pool.
+     */
     public Leases(DataSource dataSource) {
         this.dataSource = dataSource;
     }

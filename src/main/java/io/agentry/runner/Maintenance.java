@@ -44,7 +44,9 @@ public final class Maintenance implements AutoCloseable {
 
     public Maintenance(Database database, Options options) {
         this.options = options;
-        this.leases = new Leases(database.queueDataSource());
+        // The rescue joins a batch of expired leases back to their rows: with the default planner
+        // (not the queue pool's generic plans) that is one hash join over the lease index.
+        this.leases = new Leases(database.dataSource());
         this.queue = new TaskQueue(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.lock = new LeaderLock(database, LEADER_KEY);

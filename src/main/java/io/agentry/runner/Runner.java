@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: one dispatcher claims (one statement for all free slots) and hands tasks to the
  * worker pool, one per slot; a {@link Completer} writes finished attempts in batches; the timer
  * renews leases (one statement for every task held) and enforces timeouts; a {@link
- * NotificationListener} wakes the dispatcher when tasks are enqueued and relays cancellations.
+ * NotificationListener} wakes the dispatcher when tasks are enqueued and relays cancellations;
+ * enqueues made by this process wake it directly ({@link LocalEnqueues}).
  *
  * <p>A slot frees as soon as its agent returns, before the outcome is committed: the task stays
  * held (and its lease renewed) until the completer has written it, so a crash in between leaves a
