@@ -85,7 +85,7 @@ public final class Leases {
     // release; a completed result stays completed. The task update returns what the execution
     // update needs, outcome columns included, so the second update joins one row set by primary
     // key: a plan that stays right when made once for every batch size.
-    private static final String FINISH = """
+    static final String FINISH = """
             WITH task AS (
                 UPDATE agent_tasks t
                 SET status = CASE WHEN t.cancel_requested_at IS NOT NULL AND o.kind <> 'completed' THEN 'cancelled'
