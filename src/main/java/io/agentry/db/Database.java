@@ -28,9 +28,11 @@ public final class Database implements AutoCloseable {
     // reads every task in processing, of every node, on each write. With sorts, bitmap scans,
     // hash and merge joins and materialisation off, those are the only plans left; they are
     // generic, made once per session and statement (prepared on first use), not once per call.
-    private static final String QUEUE_SESSION_OPTIONS = "-c enable_sort=off -c enable_bitmapscan=off"
-            + " -c enable_hashjoin=off -c enable_mergejoin=off -c enable_material=off"
-            + " -c plan_cache_mode=force_generic_plan";
+    // Set by SQL when a connection opens rather than as startup options, which some connection
+    // poolers refuse; they are session settings, so a pooler must hand out whole sessions.
+    private static final String QUEUE_SESSION_SETTINGS = "SET enable_sort = off; SET enable_bitmapscan = off;"
+            + " SET enable_hashjoin = off; SET enable_mergejoin = off; SET enable_material = off;"
+            + " SET plan_cache_mode = force_generic_plan";
 
     private final EmbeddedDatabase embedded;
     private final String url;
@@ -54,7 +56,7 @@ public final class Database implements AutoCloseable {
         // not pay for a check connection that Hikari would close again (each costs a SCRAM
         // handshake, about 30 ms of CPU here).
         queueConfig.setInitializationFailTimeout(-1);
-        queueConfig.addDataSourceProperty("options", QUEUE_SESSION_OPTIONS);
+        queueConfig.setConnectionInitSql(QUEUE_SESSION_SETTINGS);
         queueConfig.addDataSourceProperty("prepareThreshold", "1");
         this.queuePool = new HikariDataSource(queueConfig);
     }
