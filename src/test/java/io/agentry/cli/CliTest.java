@@ -3,6 +3,7 @@ package io.agentry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.runner.RunnerOptions;
 import io.agentry.support.Json;
 import io.agentry.testing.ChildJvm;
 import java.io.PrintWriter;
@@ -42,6 +43,15 @@ class CliTest {
                 .contains("--rescue-interval", "AGENTRY_RESCUE_INTERVAL")
                 .contains("--retention", "AGENTRY_RETENTION")
                 .contains("--node-id", "AGENTRY_NODE_ID");
+    }
+
+    @Test
+    void runner_flags_default_to_the_runner_options_defaults() {
+        ServeCommand serve = new ServeCommand();
+        new CommandLine(serve).parseArgs("--node-id", "node-1");
+
+        assertThat(serve.runner.runnerOptions())
+                .isEqualTo(RunnerOptions.defaults().withNodeId("node-1"));
     }
 
     @Test
