@@ -164,11 +164,18 @@ public record NewTask(
         if (value == null || value.isNull()) {
             return null;
         }
+        // Canonical form only: the database reads it again, and UUID.fromString also takes
+        // shortened groups ("1-2-3-4-5") that PostgreSQL refuses.
+        String text = value.asText();
         try {
-            return UUID.fromString(value.asText());
+            UUID id = UUID.fromString(text);
+            if (value.isTextual() && id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("payload.stream_id must be a UUID, was " + value);
+            // reported below
         }
+        throw new IllegalArgumentException("payload.stream_id must be a UUID, was " + value);
     }
 
     private static void require(boolean condition, String message) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,35 +37,39 @@ public final class TaskQueue {
 
     private static final String COLUMNS =
             "id, agent_id, org_id, task_type, priority, payload, max_retries, scheduled_for, timeout_seconds,"
-                    + " dedupe_key, execution_id, workflow_run_id, stream_id";
+                    + " dedupe_key, execution_id, workflow_run_id";
 
-    /** Many tasks: one array per column, expanded by unnest. */
+    /** Many tasks: one array per column, expanded by unnest; the batch's agent and org pairs likewise. */
     private static final String INSERT_MANY = insert("""
+            SELECT * FROM unnest(?::uuid[], ?::uuid[]) AS p(agent_id, org_id)""", """
             SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::int[],
-                                 ?::timestamptz[], ?::int[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[])
+                                 ?::timestamptz[], ?::int[], ?::text[], ?::uuid[], ?::uuid[])
                 AS i(%s)""".formatted(COLUMNS));
 
     /** One task: scalar parameters, so the statement's plan is cached rather than made per call. */
-    private static final String INSERT_ONE = insert("""
+    private static final String INSERT_ONE = insert("SELECT ?::uuid, ?::uuid", """
             SELECT ?::uuid, ?::uuid, ?::uuid, ?::text, ?::int, ?::text, ?::int, ?::timestamptz, ?::int,
-                   ?::text, ?::uuid, ?::uuid, ?::uuid""");
+                   ?::text, ?::uuid, ?::uuid""");
 
     /**
-     * The agent of every task must exist and belong to the task's org: checked once for the whole
-     * statement (an anti-join) instead of by foreign keys row by row. When a row fails the check,
-     * nothing is inserted and its agent and org are returned instead.
+     * The agent of every task must exist and belong to the task's org: checked once per distinct
+     * pair of the statement instead of by foreign keys row by row. When a pair fails the check,
+     * nothing is inserted and that agent and org are returned instead.
+     *
+     * <p>Each execution is made from its task's returned row, so a task skipped for its dedupe key
+     * gets none, and the input is read once, as it arrives. Only tasks with a dedupe key come back
+     * to the caller: every other task of the input is inserted whenever the check passes.
      */
-    private static String insert(String input) {
+    private static String insert(String pairs, String input) {
         return """
-                WITH input (%s) AS (%s
+                WITH pair (agent_id, org_id) AS (%s
                 ), unknown AS (
-                    SELECT i.agent_id, i.org_id FROM input i
-                    WHERE NOT EXISTS (SELECT 1 FROM ai_agents a WHERE a.id = i.agent_id AND a.org_id = i.org_id)
+                    SELECT p.agent_id, p.org_id FROM pair p
+                    WHERE NOT EXISTS (SELECT 1 FROM ai_agents a WHERE a.id = p.agent_id AND a.org_id = p.org_id)
                     LIMIT 1
+                ), input (%s) AS (%s
                 ), task AS (
-                    INSERT INTO agent_tasks (id, agent_id, org_id, task_type, priority, payload, max_retries,
-                                             scheduled_for, timeout_seconds, dedupe_key, execution_id,
-                                             workflow_run_id)
+                    INSERT INTO agent_tasks (%s)
                     SELECT id, agent_id, org_id, task_type, priority, payload::jsonb, max_retries,
                            coalesce(scheduled_for, now()), timeout_seconds, dedupe_key, execution_id,
                            workflow_run_id
@@ -72,18 +77,19 @@ public final class TaskQueue {
                     WHERE NOT EXISTS (SELECT 1 FROM unknown)
                     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('pending', 'processing')
                     DO NOTHING
-                    RETURNING id, execution_id, agent_id, org_id, payload, workflow_run_id
+                    RETURNING id, execution_id, agent_id, org_id, payload, workflow_run_id, dedupe_key
                 ), execution AS (
                     INSERT INTO agent_executions (id, agent_id, org_id, stream_id, input_data, goal_context,
                                                   task_id, workflow_run_id)
-                    SELECT t.execution_id, t.agent_id, t.org_id, i.stream_id, t.payload, t.payload -> 'goal_context',
-                           t.id, t.workflow_run_id
-                    FROM task t JOIN input i ON i.id = t.id
+                    SELECT execution_id, agent_id, org_id, (payload ->> 'stream_id')::uuid, payload,
+                           payload -> 'goal_context', id, workflow_run_id
+                    FROM task
                 )
                 SELECT id, NULL::uuid AS unknown_agent, NULL::uuid AS unknown_org FROM task
+                WHERE dedupe_key IS NOT NULL
                 UNION ALL
                 SELECT NULL, agent_id, org_id FROM unknown
-                """.formatted(COLUMNS, input);
+                """.formatted(pairs, COLUMNS, input, COLUMNS);
     }
 
     private static final String LIVE_BY_DEDUPE_KEY = """
@@ -181,7 +187,7 @@ public final class TaskQueue {
             ids.add(Ids.newId());
             executionIds.add(Ids.newId());
         }
-        Set<UUID> inserted = new HashSet<>(n * 2);
+        Set<UUID> insertedWithKey = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(n == 1 ? INSERT_ONE : INSERT_MANY)) {
             if (n == 1) {
                 bindOne(statement, tasks.get(0), ids.get(0), executionIds.get(0));
@@ -195,7 +201,7 @@ public final class TaskQueue {
                         throw new IllegalArgumentException("agent " + unknownAgent + " does not exist in organization "
                                 + Sql.uuid(rs, "unknown_org"));
                     }
-                    inserted.add(Sql.uuid(rs, "id"));
+                    insertedWithKey.add(Sql.uuid(rs, "id"));
                 }
             }
         }
@@ -203,7 +209,7 @@ public final class TaskQueue {
         Map<String, Enqueued> live = new HashMap<>();
         for (int k = 0; k < n; k++) {
             String dedupeKey = tasks.get(k).dedupeKey();
-            if (inserted.contains(ids.get(k))) {
+            if (dedupeKey == null || insertedWithKey.contains(ids.get(k))) {
                 result.add(new Enqueued(ids.get(k), executionIds.get(k), true));
                 if (dedupeKey != null) {
                     live.put(dedupeKey, new Enqueued(ids.get(k), executionIds.get(k), false));
@@ -218,6 +224,8 @@ public final class TaskQueue {
     private static void bindOne(PreparedStatement statement, NewTask task, UUID id, UUID executionId)
             throws SQLException {
         int i = 1;
+        statement.setObject(i++, task.agentId());
+        statement.setObject(i++, task.orgId());
         statement.setObject(i++, id);
         statement.setObject(i++, task.agentId());
         statement.setObject(i++, task.orgId());
@@ -229,8 +237,7 @@ public final class TaskQueue {
         statement.setObject(i++, task.timeoutSeconds(), Types.INTEGER);
         statement.setString(i++, task.dedupeKey());
         statement.setObject(i++, executionId);
-        statement.setObject(i++, task.workflowRunId());
-        statement.setObject(i, task.streamId());
+        statement.setObject(i, task.workflowRunId());
     }
 
     private static void bindMany(
@@ -251,7 +258,7 @@ public final class TaskQueue {
         var timeouts = new ArrayList<Integer>(n);
         var dedupeKeys = new ArrayList<String>(n);
         var runIds = new ArrayList<UUID>(n);
-        var streamIds = new ArrayList<UUID>(n);
+        var pairs = new LinkedHashSet<List<UUID>>();
         for (NewTask task : tasks) {
             agentIds.add(task.agentId());
             orgIds.add(task.orgId());
@@ -263,9 +270,15 @@ public final class TaskQueue {
             timeouts.add(task.timeoutSeconds());
             dedupeKeys.add(task.dedupeKey());
             runIds.add(task.workflowRunId());
-            streamIds.add(task.streamId());
+            pairs.add(List.of(task.agentId(), task.orgId()));
         }
         int i = 1;
+        statement.setArray(
+                i++,
+                Sql.uuids(connection, pairs.stream().map(pair -> pair.get(0)).toList()));
+        statement.setArray(
+                i++,
+                Sql.uuids(connection, pairs.stream().map(pair -> pair.get(1)).toList()));
         statement.setArray(i++, Sql.uuids(connection, ids));
         statement.setArray(i++, Sql.uuids(connection, agentIds));
         statement.setArray(i++, Sql.uuids(connection, orgIds));
@@ -277,8 +290,7 @@ public final class TaskQueue {
         statement.setArray(i++, Sql.ints(connection, timeouts));
         statement.setArray(i++, Sql.texts(connection, dedupeKeys));
         statement.setArray(i++, Sql.uuids(connection, executionIds));
-        statement.setArray(i++, Sql.uuids(connection, runIds));
-        statement.setArray(i, Sql.uuids(connection, streamIds));
+        statement.setArray(i, Sql.uuids(connection, runIds));
     }
 
     private static Enqueued liveByDedupeKey(Connection connection, String key) {

@@ -80,8 +80,12 @@ class TaskQueueTest {
 
     @Test
     void enqueue_all_stores_every_task_and_execution_in_one_call() {
+        UUID stream = UUID.randomUUID();
         List<NewTask> tasks = IntStream.range(0, 500)
-                .mapToObj(i -> aTask().withPayload(Json.object().put("i", i)))
+                .mapToObj(i -> aTask().withPayload(
+                                i % 2 == 0
+                                        ? Json.object().put("i", i)
+                                        : Json.object().put("i", i).put("stream_id", stream.toString())))
                 .toList();
 
         List<Enqueued> enqueued = queue.enqueueAll(tasks);
@@ -94,6 +98,8 @@ class TaskQueueTest {
                 .isEqualTo(500);
         assertThat(fixtures.task(enqueued.get(42).taskId()).payload().get("i").asInt())
                 .isEqualTo(42);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions WHERE stream_id = '" + stream + "'"))
+                .isEqualTo(250);
     }
 
     @Test
@@ -203,7 +209,23 @@ class TaskQueueTest {
 
         assertThat(result.get(2).taskId()).isEqualTo(result.get(0).taskId());
         assertThat(result.get(2).created()).isFalse();
+        assertThat(result.get(3).created()).isTrue();
         assertThat(fixtures.count("SELECT count(*) FROM agent_tasks")).isEqualTo(3);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions")).isEqualTo(3);
+    }
+
+    @Test
+    void batch_with_a_key_held_by_a_live_task_returns_that_task_and_creates_the_rest() {
+        Enqueued live = queue.enqueue(aTask().withDedupeKey("held"));
+
+        List<Enqueued> result =
+                queue.enqueueAll(List.of(aTask(), aTask().withDedupeKey("held"), aTask().withDedupeKey("new")));
+
+        assertThat(result).extracting(Enqueued::created).containsExactly(true, false, true);
+        assertThat(result.get(1).taskId()).isEqualTo(live.taskId());
+        assertThat(result.get(1).executionId()).isEqualTo(live.executionId());
+        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks")).isEqualTo(3);
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions")).isEqualTo(3);
     }
 
     @Test
@@ -396,6 +418,8 @@ class TaskQueueTest {
         assertThatThrownBy(() -> aTask().withPayload(Json.MAPPER.createArrayNode()))
                 .hasMessageContaining("payload");
         assertThatThrownBy(() -> aTask().withPayload(Json.object().put("stream_id", "not-a-uuid")))
+                .hasMessageContaining("payload.stream_id");
+        assertThatThrownBy(() -> aTask().withPayload(Json.object().put("stream_id", "1-2-3-4-5")))
                 .hasMessageContaining("payload.stream_id");
         assertThatThrownBy(() -> aTask().withDedupeKey(" ")).hasMessageContaining("dedupe_key");
     }
