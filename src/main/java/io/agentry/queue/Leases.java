@@ -41,7 +41,10 @@ public final class Leases {
     // plan walks agent_tasks_claim in claim order whatever the statistics say. The LIMIT is
     // written into the text (see claimSql) so the plan is made for the real batch size; a bound
     // LIMIT is planned as a tenth of the table, which turns the update into a hash join over all
-    // of it.
+    // of it. The update does not test the status again: the rows are locked, so it cannot have
+    // changed, and the test would let the planner drive the update from the claim index (after
+    // statistics of an idle queue it expects one pending task there), matching every pending
+    // task against the whole batch.
     private static final String CLAIM = """
             WITH next AS (
                 SELECT id FROM agent_tasks
@@ -53,7 +56,7 @@ public final class Leases {
                 UPDATE agent_tasks t
                 SET status = 'processing', attempt = t.attempt + 1, locked_by = ?, started_at = now(),
                     lease_expires_at = now() + make_interval(secs => ?)
-                FROM next WHERE t.id = next.id AND t.status = 'pending'
+                FROM next WHERE t.id = next.id
                 RETURNING t.id, t.attempt, t.agent_id, t.org_id, t.task_type, t.priority, t.payload,
                           t.retry_count, t.max_retries, t.timeout_seconds, t.execution_id,
                           t.workflow_run_id, t.scheduled_for
@@ -72,7 +75,7 @@ public final class Leases {
             WHERE e.id = t.execution_id
             """;
 
-    private static final String RENEW = """
+    static final String RENEW = """
             UPDATE agent_tasks t SET lease_expires_at = now() + make_interval(secs => ?)
             FROM unnest(?::uuid[], ?::int[]) AS held(id, attempt)
             WHERE t.id = held.id AND t.attempt = held.attempt AND t.status = 'processing'

@@ -6,11 +6,10 @@ import io.agentry.db.Database;
 import io.agentry.db.Sql;
 import io.agentry.testing.Fixtures;
 import io.agentry.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -27,8 +26,12 @@ import org.junit.jupiter.api.Test;
  * one plan each: the walk of the claim index, and the batch looked up by primary key.
  *
  * <p>20,000 tasks are enqueued and the claim is planned before any statistics exist; then a node
- * claims 1,000 tasks, the table is analysed, and an outcome write for ten of them is planned.
+ * claims 1,000 tasks, the table is analysed, and the outcome write is planned.
  * The claim plans are those of a busy node's batch (8 slots with prefetch).
+ *
+ * <p>The other way round, statistics taken while the queue was idle (history only) make the
+ * planner expect a task or two in pending and processing: a burst enqueued since must still be
+ * claimed and written by primary key, in a large table and in a small one.
  */
 class QueuePlansTest {
     private static final int CLAIM_BATCH = 200;
@@ -37,6 +40,8 @@ class QueuePlansTest {
     private static String defaultClaimPlan;
     private static String queueClaimPlan;
     private static String queueFinishPlan;
+    private static BatchPlans largeAfterIdle;
+    private static BatchPlans smallAfterIdle;
 
     @BeforeAll
     static void planTheRunnersStatements() {
@@ -47,19 +52,48 @@ class QueuePlansTest {
         UUID agent = fixtures.agent(org, "enrichment_agent");
         new TaskQueue(database.dataSource()).enqueueAll(Collections.nCopies(20_000, NewTask.of(agent, org)));
         leases = new Leases(database.queueDataSource());
-        defaultClaimPlan = claimPlan(database.dataSource());
-        queueClaimPlan = claimPlan(database.queueDataSource());
+        defaultClaimPlan = plan(database.dataSource(), leases.claimSql(CLAIM_BATCH));
+        queueClaimPlan = plan(database.queueDataSource(), leases.claimSql(CLAIM_BATCH));
 
         List<ClaimedTask> processing = leases.claim("node", 1_000, Duration.ofMinutes(5));
         assertThat(processing).hasSize(1_000);
         fixtures.execute("ANALYZE agent_tasks");
-        queueFinishPlan =
-                Sql.run(database.queueDataSource(), connection -> finishPlan(connection, processing.subList(0, 10)));
+        queueFinishPlan = plan(database.queueDataSource(), Leases.FINISH);
+
+        largeAfterIdle = plansAfterIdleStatistics(5_000, 20_000);
+        smallAfterIdle = plansAfterIdleStatistics(100, 300);
     }
 
     @AfterAll
     static void tearDown() {
         database.close();
+    }
+
+    /** The queue session's plans of a node's batch: a claim, and an outcome write and a renewal of 200 tasks. */
+    private record BatchPlans(String claim, String finish, String renew) {}
+
+    /**
+     * {@code history} completed tasks are analysed, then {@code burst} tasks are enqueued and a
+     * node claims 200 of them.
+     */
+    private static BatchPlans plansAfterIdleStatistics(int history, int burst) {
+        try (Database idle = TestDatabase.fresh()) {
+            Fixtures fixtures = new Fixtures(idle);
+            fixtures.execute("ALTER TABLE agent_tasks SET (autovacuum_enabled = false)");
+            UUID org = fixtures.organization();
+            UUID agent = fixtures.agent(org, "enrichment_agent");
+            TaskQueue queue = new TaskQueue(idle.dataSource());
+            queue.enqueueAll(Collections.nCopies(history, NewTask.of(agent, org)));
+            fixtures.execute("UPDATE agent_tasks SET status = 'completed', completed_at = now()");
+            fixtures.execute("ANALYZE agent_tasks");
+            queue.enqueueAll(Collections.nCopies(burst, NewTask.of(agent, org)));
+            Leases idleLeases = new Leases(idle.queueDataSource());
+            String claim = plan(idle.queueDataSource(), idleLeases.claimSql(CLAIM_BATCH));
+            assertThat(idleLeases.claim("node", CLAIM_BATCH, Duration.ofMinutes(5)))
+                    .hasSize(CLAIM_BATCH);
+            return new BatchPlans(
+                    claim, plan(idle.queueDataSource(), Leases.FINISH), plan(idle.queueDataSource(), Leases.RENEW));
+        }
     }
 
     @Test
@@ -82,42 +116,51 @@ class QueuePlansTest {
         assertThat(queueFinishPlan).doesNotContain("agent_tasks_lease").doesNotContain("Hash");
     }
 
-    private static String claimPlan(DataSource sessions) {
+    @Test
+    void after_statistics_of_an_idle_queue_a_burst_is_claimed_and_written_by_primary_key() {
+        for (BatchPlans plans : List.of(largeAfterIdle, smallAfterIdle)) {
+            assertThat(plans.claim())
+                    .containsOnlyOnce("agent_tasks_claim")
+                    .contains("Index Scan using agent_tasks_pkey on agent_tasks t");
+            for (String write : List.of(plans.finish(), plans.renew())) {
+                assertThat(write)
+                        .contains("Index Scan using agent_tasks_pkey on agent_tasks t")
+                        .doesNotContain("agent_tasks_lease")
+                        .doesNotContain("Seq Scan")
+                        .doesNotContain("Join Filter");
+            }
+        }
+    }
+
+    /**
+     * The statement's plan in a session of {@code sessions}: prepared, then explained with every
+     * parameter null. In a queue session that is the generic plan every execution uses.
+     */
+    private static String plan(DataSource sessions, String sql) {
+        StringBuilder prepared = new StringBuilder();
+        List<String> arguments = new ArrayList<>();
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                arguments.add("NULL");
+                prepared.append('$').append(arguments.size());
+            } else {
+                prepared.append(c);
+            }
+        }
         return Sql.run(sessions, connection -> {
-            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + leases.claimSql(CLAIM_BATCH))) {
-                explain.setString(1, "node");
-                explain.setDouble(2, 30);
-                return plan(explain);
+            StringBuilder plan = new StringBuilder();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PREPARE explained AS " + prepared);
+                try (ResultSet rs =
+                        statement.executeQuery("EXPLAIN EXECUTE explained(" + String.join(", ", arguments) + ")")) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                } finally {
+                    statement.execute("DEALLOCATE explained");
+                }
             }
+            return plan.toString();
         });
-    }
-
-    private static String finishPlan(Connection connection, List<ClaimedTask> tasks) throws SQLException {
-        int n = tasks.size();
-        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + Leases.FINISH)) {
-            explain.setArray(
-                    1, Sql.uuids(connection, tasks.stream().map(ClaimedTask::id).toList()));
-            explain.setArray(
-                    2,
-                    Sql.ints(
-                            connection, tasks.stream().map(ClaimedTask::attempt).toList()));
-            explain.setArray(3, Sql.texts(connection, Collections.nCopies(n, "completed")));
-            for (int parameter = 4; parameter <= 7; parameter++) {
-                explain.setArray(parameter, Sql.texts(connection, Collections.nCopies(n, null)));
-            }
-            explain.setArray(8, Sql.ints(connection, Collections.nCopies(n, 0)));
-            explain.setArray(9, Sql.longs(connection, Collections.nCopies(n, 0L)));
-            return plan(explain);
-        }
-    }
-
-    private static String plan(PreparedStatement explain) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rs = explain.executeQuery()) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }
