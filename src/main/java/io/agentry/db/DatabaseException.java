@@ -11,4 +11,13 @@ public final class DatabaseException extends RuntimeException {
     public String sqlState() {
         return ((SQLException) getCause()).getSQLState();
     }
+
+    /**
+     * The database refused the values themselves (SQLSTATE class 22, data exception, or 54,
+     * program limit exceeded): sending the same values again cannot succeed.
+     */
+    public boolean isDataError() {
+        String state = sqlState();
+        return state != null && (state.startsWith("22") || state.startsWith("54"));
+    }
 }

@@ -298,10 +298,10 @@ public final class Leases {
             ids.add(outcome.taskId());
             attempts.add(outcome.attempt());
             kinds.add(outcome.kind().sql());
-            errors.add(outcome.error());
-            outputs.add(outcome.output() == null ? null : Json.write(outcome.output()));
-            summaries.add(outcome.summary() == null ? null : Json.write(outcome.summary()));
-            metrics.add(outcome.metrics() == null ? null : Json.write(outcome.metrics()));
+            errors.add(Json.textForDatabase(outcome.error()));
+            outputs.add(outcome.output() == null ? null : Json.writeForDatabase(outcome.output()));
+            summaries.add(outcome.summary() == null ? null : Json.writeForDatabase(outcome.summary()));
+            metrics.add(outcome.metrics() == null ? null : Json.writeForDatabase(outcome.metrics()));
             durations.add(
                     outcome.durationMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, outcome.durationMs()));
             delays.add(outcome.retryDelay().toMillis());

@@ -49,6 +49,23 @@ public record Outcome(
         return new Outcome(task.id(), task.attempt(), Kind.RELEASED, why, null, null, null, null, Duration.ZERO);
     }
 
+    /**
+     * This outcome as a failure without its result, for when the database refused to store it:
+     * the task fails for good (running the agent again would most likely give the same result).
+     */
+    public Outcome unstorable(String reason) {
+        return new Outcome(
+                taskId,
+                attempt,
+                Kind.FAILED,
+                "the attempt's result could not be stored: " + reason,
+                null,
+                null,
+                null,
+                durationMs,
+                Duration.ZERO);
+    }
+
     public static Outcome failed(
             ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
         return new Outcome(task.id(), task.attempt(), kind, error, null, null, metrics, durationMs, retryDelay);

@@ -1,10 +1,12 @@
 package io.agentry.runner;
 
+import io.agentry.db.DatabaseException;
 import io.agentry.queue.Leases;
 import io.agentry.queue.Outcome;
 import io.agentry.support.Threads;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,6 +141,36 @@ final class Completer {
         }
     }
 
+    /**
+     * Writes the outcomes in one statement. When the database refuses the data itself (a result
+     * it cannot store), sending the batch again would fail forever and hold back every outcome in
+     * it, and the node's heartbeats with them: each outcome is written alone, and one still
+     * refused ends its task failed, with the reason in place of the result.
+     */
+    private Set<UUID> finish(List<Outcome> outcomes) {
+        try {
+            return leases.finish(outcomes);
+        } catch (DatabaseException e) {
+            if (!e.isDataError()) {
+                throw e;
+            }
+            if (outcomes.size() == 1) {
+                Outcome refused = outcomes.get(0);
+                log.error(
+                        "The result of task {} attempt {} cannot be stored; the task fails",
+                        refused.taskId(),
+                        refused.attempt(),
+                        e);
+                return leases.finish(List.of(refused.unstorable(e.getMessage())));
+            }
+            Set<UUID> applied = new HashSet<>();
+            for (Outcome outcome : outcomes) {
+                applied.addAll(finish(List.of(outcome)));
+            }
+            return applied;
+        }
+    }
+
     private void write(List<Write> batch) {
         Map<UUID, Integer> started = new HashMap<>();
         List<Outcome> ended = new ArrayList<>();
@@ -151,7 +183,7 @@ final class Completer {
             }
         }
         leases.markRunning(started);
-        Set<UUID> applied = leases.finish(ended);
+        Set<UUID> applied = finish(ended);
         for (Outcome outcome : ended) {
             if (!applied.contains(outcome.taskId())) {
                 log.warn(

@@ -1,9 +1,13 @@
 package io.agentry.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,6 +19,25 @@ public final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Writes U+0000, which PostgreSQL cannot store in text or jsonb, as U+FFFD. */
+    private static final ObjectWriter DATABASE_WRITER = MAPPER.writer().with(new CharacterEscapes() {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        {
+            ascii[0] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return new SerializedString("\\uFFFD");
+        }
+    });
 
     private Json() {}
 
@@ -28,6 +51,24 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * JSON for a {@code jsonb} column: as {@link #write}, except that the character U+0000, which
+     * PostgreSQL refuses in text and jsonb, becomes U+FFFD (the replacement character). One stray
+     * NUL in, say, a scraped web page must not make a whole result unstorable.
+     */
+    public static String writeForDatabase(Object value) {
+        try {
+            return DATABASE_WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A string for a {@code text} column: U+0000 becomes U+FFFD, as in {@link #writeForDatabase}. */
+    public static String textForDatabase(String value) {
+        return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 
     public static JsonNode read(String json) {

@@ -18,6 +18,7 @@ import io.agentry.support.Json;
 import io.agentry.testing.Fixtures;
 import io.agentry.testing.TestAgents;
 import io.agentry.testing.TestDatabase;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -108,6 +109,49 @@ class RunnerTest {
         assertThat(metrics.has("tokens_used")).isTrue();
         assertThat(metrics.has("cost_usd")).isTrue();
         assertThat(metrics.get("duration_ms").asInt()).isEqualTo(execution.durationMs());
+    }
+
+    @Test
+    void nul_characters_in_a_result_are_stored_as_replacement_characters() {
+        registry.register(
+                "enrichment_agent",
+                context -> AgentResult.success(Json.object()
+                        .put("homepage", "Acme\u0000Ltd")
+                        .set("pages", Json.MAPPER.createArrayNode().add("\u0000"))));
+        registry.register("scout_agent", TestAgents.reportingFailure("feed said \u0000"));
+        Enqueued enriched = enqueue("enrichment_agent");
+        Enqueued scouted = enqueue("scout_agent");
+
+        runner(options().withSlots(2)).runOnce();
+
+        assertThat(fixtures.task(enriched.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(Json.read(fixtures.execution(enriched.executionId()).outputJson()))
+                .isEqualTo(Json.object()
+                        .put("homepage", "Acme\uFFFDLtd")
+                        .set("pages", Json.MAPPER.createArrayNode().add("\uFFFD")));
+        assertThat(fixtures.task(scouted.taskId()).errorMessage()).isEqualTo("feed said \uFFFD");
+    }
+
+    @Test
+    void result_the_database_refuses_fails_its_task_and_holds_back_no_other_outcome() {
+        // numeric in jsonb holds at most 131,072 digits before the decimal point
+        BigInteger tooLarge = BigInteger.TEN.pow(140_000);
+        registry.register(
+                "scoring_agent", context -> AgentResult.success(Json.object().put("score", tooLarge)));
+        registry.register("enrichment_agent", TestAgents.succeeding());
+        Enqueued refused = enqueue("scoring_agent");
+        Enqueued fine = queue.enqueue(NewTask.of(fixtures.agent(org, "enrichment_agent"), org)
+                .withPayload(Json.object().put("i", 1)));
+
+        runner(options().withSlots(2)).runOnce();
+
+        Task task = fixtures.task(refused.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.errorMessage()).startsWith("the attempt's result could not be stored: ");
+        Fixtures.Execution execution = fixtures.execution(refused.executionId());
+        assertThat(execution.status()).isEqualTo("failed");
+        assertThat(execution.outputJson()).isNull();
+        assertThat(fixtures.task(fine.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
     }
 
     @Test
