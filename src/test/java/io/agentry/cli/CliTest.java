@@ -3,6 +3,7 @@ package io.agentry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.runner.Maintenance;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.support.Json;
 import io.agentry.testing.ChildJvm;
@@ -46,12 +47,13 @@ class CliTest {
     }
 
     @Test
-    void runner_flags_default_to_the_runner_options_defaults() {
+    void runner_flags_default_to_the_runner_and_maintenance_options_defaults() {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--node-id", "node-1");
 
         assertThat(serve.runner.runnerOptions())
                 .isEqualTo(RunnerOptions.defaults().withNodeId("node-1"));
+        assertThat(serve.runner.maintenanceOptions()).isEqualTo(Maintenance.Options.defaults());
     }
 
     @Test
