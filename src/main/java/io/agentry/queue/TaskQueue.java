@@ -158,14 +158,16 @@ public final class TaskQueue {
 
     /**
      * Enqueues many tasks in one statement. The result lists, in order, the task each input
-     * stands for: a new one, or the live task that already held its dedupe key.
+     * stands for: a new one, or the live task that already held its dedupe key. Values the
+     * database cannot hold (the character U+0000 in a payload, a date past its range) are refused
+     * with an {@link IllegalArgumentException} carrying its reason, and nothing is stored.
      */
     public List<Enqueued> enqueueAll(List<NewTask> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }
         for (int attempt = 1; ; attempt++) {
-            List<Enqueued> result = Sql.run(dataSource, connection -> insert(connection, tasks));
+            List<Enqueued> result = insertRefusingBadValues(tasks);
             if (!result.contains(null)) {
                 if (result.stream().anyMatch(Enqueued::created)) {
                     LocalEnqueues.enqueued();
@@ -176,6 +178,17 @@ public final class TaskQueue {
             if (attempt == MAX_ATTEMPTS_ON_DEDUPE_RACE) {
                 throw new IllegalStateException("dedupe key kept changing hands; gave up after " + attempt + " tries");
             }
+        }
+    }
+
+    private List<Enqueued> insertRefusingBadValues(List<NewTask> tasks) {
+        try {
+            return Sql.run(dataSource, connection -> insert(connection, tasks));
+        } catch (DatabaseException e) {
+            if (e.isDataError()) {
+                throw new IllegalArgumentException("the database refused a task: " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 

@@ -180,6 +180,21 @@ class TaskQueueTest {
     }
 
     @Test
+    void values_the_database_cannot_hold_are_refused_and_nothing_stored() {
+        List<NewTask> tasks = List.of(aTask(), aTask().withPayload(Json.object().put("note", "a\u0000b")));
+
+        assertThatThrownBy(() -> queue.enqueueAll(tasks))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the database refused a task: ")
+                .hasMessageContaining("\\u0000");
+        assertThatThrownBy(() -> queue.enqueue(aTask().withScheduledFor(Instant.parse("+300000-01-01T00:00:00Z"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the database refused a task: ");
+        assertThat(fixtures.count("SELECT count(*) FROM agent_tasks")).isZero();
+        assertThat(fixtures.count("SELECT count(*) FROM agent_executions")).isZero();
+    }
+
+    @Test
     void second_enqueue_with_a_live_dedupe_key_returns_the_existing_task() {
         Enqueued first = queue.enqueue(aTask().withDedupeKey("daily-scout"));
         Enqueued second = queue.enqueue(aTask().withDedupeKey("daily-scout").withPriority(9));
