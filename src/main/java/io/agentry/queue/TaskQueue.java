@@ -56,9 +56,10 @@ public final class TaskQueue {
      * pair of the statement instead of by foreign keys row by row. When a pair fails the check,
      * nothing is inserted and that agent and org are returned instead.
      *
-     * <p>Each execution is made from its task's returned row, so a task skipped for its dedupe key
-     * gets none, and the input is read once, as it arrives. Only tasks with a dedupe key come back
-     * to the caller: every other task of the input is inserted whenever the check passes.
+     * <p>Each execution is made from the row its task's insert returns: a task skipped for its
+     * dedupe key gets none, and the input needs neither a second pass nor a join. Only tasks with
+     * a dedupe key come back to the caller; every other task of the input is inserted whenever
+     * the check passes.
      */
     private static String insert(String pairs, String input) {
         return """
@@ -253,6 +254,9 @@ public final class TaskQueue {
         statement.setObject(i, task.workflowRunId());
     }
 
+    /** An agent and the org it must belong to: checked once per distinct pair of a batch. */
+    private record Owner(UUID agentId, UUID orgId) {}
+
     private static void bindMany(
             Connection connection,
             PreparedStatement statement,
@@ -271,7 +275,7 @@ public final class TaskQueue {
         var timeouts = new ArrayList<Integer>(n);
         var dedupeKeys = new ArrayList<String>(n);
         var runIds = new ArrayList<UUID>(n);
-        var pairs = new LinkedHashSet<List<UUID>>();
+        var owners = new LinkedHashSet<Owner>();
         for (NewTask task : tasks) {
             agentIds.add(task.agentId());
             orgIds.add(task.orgId());
@@ -283,15 +287,13 @@ public final class TaskQueue {
             timeouts.add(task.timeoutSeconds());
             dedupeKeys.add(task.dedupeKey());
             runIds.add(task.workflowRunId());
-            pairs.add(List.of(task.agentId(), task.orgId()));
+            owners.add(new Owner(task.agentId(), task.orgId()));
         }
         int i = 1;
         statement.setArray(
-                i++,
-                Sql.uuids(connection, pairs.stream().map(pair -> pair.get(0)).toList()));
+                i++, Sql.uuids(connection, owners.stream().map(Owner::agentId).toList()));
         statement.setArray(
-                i++,
-                Sql.uuids(connection, pairs.stream().map(pair -> pair.get(1)).toList()));
+                i++, Sql.uuids(connection, owners.stream().map(Owner::orgId).toList()));
         statement.setArray(i++, Sql.uuids(connection, ids));
         statement.setArray(i++, Sql.uuids(connection, agentIds));
         statement.setArray(i++, Sql.uuids(connection, orgIds));

@@ -20,24 +20,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Writes U+0000, which PostgreSQL cannot store in text or jsonb, as U+FFFD. */
-    private static final ObjectWriter DATABASE_WRITER = MAPPER.writer().with(new CharacterEscapes() {
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        {
-            ascii[0] = ESCAPE_CUSTOM;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return new SerializedString("\\uFFFD");
-        }
-    });
+    private static final ObjectWriter DATABASE_WRITER = MAPPER.writer().with(new NulAsReplacement());
 
     private Json() {}
 
@@ -69,6 +52,26 @@ public final class Json {
     /** A string for a {@code text} column: U+0000 becomes U+FFFD, as in {@link #writeForDatabase}. */
     public static String textForDatabase(String value) {
         return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+    }
+
+    /** The standard JSON escapes, and U+0000, which PostgreSQL cannot store, written as U+FFFD. */
+    private static final class NulAsReplacement extends CharacterEscapes {
+        private static final SerializedString REPLACEMENT = new SerializedString("\\uFFFD");
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        NulAsReplacement() {
+            ascii[0] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return REPLACEMENT;
+        }
     }
 
     public static JsonNode read(String json) {
