@@ -126,7 +126,11 @@ public final class Leases {
             SELECT id FROM task
             """;
 
-    private static final String RESCUE = """
+    // As in the claim, the update does not test the rows its sub-select has locked again: with
+    // the test, statistics taken while nothing was processing led PostgreSQL to drive the update
+    // from a walk of every expired lease, each matched against the whole batch (828 ms for a
+    // pass of 1,000 among 5,000 expired leases, against 19 ms).
+    static final String RESCUE = """
             WITH expired AS (
                 SELECT id FROM agent_tasks
                 WHERE status = 'processing' AND lease_expires_at < now()
@@ -147,7 +151,7 @@ public final class Leases {
                                            t.locked_by, t.attempt),
                     locked_by = NULL, lease_expires_at = NULL
                 FROM expired
-                WHERE t.id = expired.id AND t.status = 'processing' AND t.lease_expires_at < now()
+                WHERE t.id = expired.id
                 RETURNING t.id, t.status, t.execution_id, t.error_message, t.attempt
             ), execution AS (
                 UPDATE agent_executions e

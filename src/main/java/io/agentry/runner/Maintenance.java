@@ -44,8 +44,8 @@ public final class Maintenance implements AutoCloseable {
 
     public Maintenance(Database database, Options options) {
         this.options = options;
-        // The rescue joins a batch of expired leases back to their rows: with the default planner
-        // (not the queue pool's generic plans) that is one hash join over the lease index.
+        // The rescue runs on the main pool, planned for the batch it is given: it is rare, and
+        // its batch (up to 1,000 leases) is far from a runner's.
         this.leases = new Leases(database.dataSource());
         this.queue = new TaskQueue(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());

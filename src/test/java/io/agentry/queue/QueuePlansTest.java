@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The other way round, statistics taken while the queue was idle (history only) make the
  * planner expect a task or two in pending and processing: a burst enqueued since must still be
- * claimed and written by primary key, in a large table and in a small one.
+ * claimed, written and rescued by primary key, in a large table and in a small one.
  */
 class QueuePlansTest {
     private static final int CLAIM_BATCH = 200;
@@ -69,8 +69,11 @@ class QueuePlansTest {
         database.close();
     }
 
-    /** The queue session's plans of a node's batch: a claim, and an outcome write and a renewal of 200 tasks. */
-    private record BatchPlans(String claim, String finish, String renew) {}
+    /**
+     * The queue session's plans of a node's batch (a claim, an outcome write, a renewal), and the
+     * rescuer's pass on the main pool.
+     */
+    private record BatchPlans(String claim, String finish, String renew, String rescue) {}
 
     /**
      * {@code history} completed tasks are analysed, then {@code burst} tasks are enqueued and a
@@ -92,7 +95,10 @@ class QueuePlansTest {
             assertThat(idleLeases.claim("node", CLAIM_BATCH, Duration.ofMinutes(5)))
                     .hasSize(CLAIM_BATCH);
             return new BatchPlans(
-                    claim, plan(idle.queueDataSource(), Leases.FINISH), plan(idle.queueDataSource(), Leases.RENEW));
+                    claim,
+                    plan(idle.queueDataSource(), Leases.FINISH),
+                    plan(idle.queueDataSource(), Leases.RENEW),
+                    plan(idle.dataSource(), Leases.RESCUE.replace("?", "1000")));
         }
     }
 
@@ -129,6 +135,10 @@ class QueuePlansTest {
                         .doesNotContain("Seq Scan")
                         .doesNotContain("Join Filter");
             }
+            // The rescuer finds expired leases through the lease index, then their rows by key.
+            assertThat(plans.rescue())
+                    .contains("Index Scan using agent_tasks_pkey on agent_tasks t")
+                    .doesNotContain("Join Filter");
         }
     }
 
@@ -151,8 +161,10 @@ class QueuePlansTest {
             StringBuilder plan = new StringBuilder();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PREPARE explained AS " + prepared);
-                try (ResultSet rs =
-                        statement.executeQuery("EXPLAIN EXECUTE explained(" + String.join(", ", arguments) + ")")) {
+                String execute = arguments.isEmpty()
+                        ? "EXECUTE explained"
+                        : "EXECUTE explained(" + String.join(", ", arguments) + ")";
+                try (ResultSet rs = statement.executeQuery("EXPLAIN " + execute)) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
                     }
