@@ -44,8 +44,8 @@ public final class Maintenance implements AutoCloseable {
 
     public Maintenance(Database database, Options options) {
         this.options = options;
-        // The rescue runs on the main pool, planned for the batch it is given: it is rare, and
-        // its batch (up to 1,000 leases) is far from a runner's.
+        // The rescuer is not a runner: its statement runs on the main pool, with the planner's
+        // defaults, not on the queue pool that Database.queueDataSource() keeps for runners.
         this.leases = new Leases(database.dataSource());
         this.queue = new TaskQueue(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());

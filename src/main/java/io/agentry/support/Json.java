@@ -20,7 +20,8 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private static final ObjectWriter DATABASE_WRITER = MAPPER.writer().with(new NulAsReplacement());
+    private static final ObjectWriter WRITER = MAPPER.writer();
+    private static final ObjectWriter DATABASE_WRITER = WRITER.with(new NulAsReplacement());
 
     private Json() {}
 
@@ -29,11 +30,7 @@ public final class Json {
     }
 
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return write(WRITER, value);
     }
 
     /**
@@ -42,8 +39,12 @@ public final class Json {
      * NUL in, say, a scraped web page must not make a whole result unstorable.
      */
     public static String writeForDatabase(Object value) {
+        return write(DATABASE_WRITER, value);
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return DATABASE_WRITER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
