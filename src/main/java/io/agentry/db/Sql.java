@@ -29,6 +29,30 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction on a pooled connection: committed if it returns, else
+     * rolled back. The pool restores auto-commit when the connection goes back.
+     */
+    public static <T> T transaction(DataSource dataSource, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
     public static Array uuids(Connection connection, Collection<UUID> values) throws SQLException {
         return connection.createArrayOf("uuid", values.toArray());
     }

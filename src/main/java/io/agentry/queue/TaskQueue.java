@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,8 @@ import javax.sql.DataSource;
  * The producer's side of the queue: enqueue, look up, cancel, retry, count and prune tasks.
  *
  * <p>Each task is created together with its {@code agent_executions} row ({@code queued}) in one
- * statement, so an execution exists from the moment its task does. An unknown agent, or one of
+ * transaction, so an execution exists from the moment its task does: by one insert statement, or
+ * by COPY for a large batch without dedupe keys ({@link CopyEnqueue}). An unknown agent, or one of
  * another organization, is refused with an {@link IllegalArgumentException} and nothing is stored. A statement-level trigger
  * notifies idle runners (channel {@code agentry_tasks}) in the same transaction; runners of this
  * process are also woken directly once it committed ({@link LocalEnqueues}).
@@ -158,7 +158,7 @@ public final class TaskQueue {
     }
 
     /**
-     * Enqueues many tasks in one statement. The result lists, in order, the task each input
+     * Enqueues many tasks in one transaction and a fixed number of round trips. The result lists, in order, the task each input
      * stands for: a new one, or the live task that already held its dedupe key. Values the
      * database cannot hold (the character U+0000 in a payload, a date past its range) are refused
      * with an {@link IllegalArgumentException} carrying its reason, and nothing is stored.
@@ -184,6 +184,9 @@ public final class TaskQueue {
 
     private List<Enqueued> insertRefusingBadValues(List<NewTask> tasks) {
         try {
+            if (CopyEnqueue.suits(tasks)) {
+                return Sql.transaction(dataSource, connection -> CopyEnqueue.enqueue(connection, tasks));
+            }
             return Sql.run(dataSource, connection -> insert(connection, tasks));
         } catch (DatabaseException e) {
             if (e.isDataError()) {
@@ -210,11 +213,7 @@ public final class TaskQueue {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    UUID unknownAgent = Sql.uuid(rs, "unknown_agent");
-                    if (unknownAgent != null) {
-                        throw new IllegalArgumentException("agent " + unknownAgent + " does not exist in organization "
-                                + Sql.uuid(rs, "unknown_org"));
-                    }
+                    Owners.refuseUnknown(rs);
                     insertedWithKey.add(Sql.uuid(rs, "id"));
                 }
             }
@@ -254,9 +253,6 @@ public final class TaskQueue {
         statement.setObject(i, task.workflowRunId());
     }
 
-    /** An agent and the org it must belong to: checked once per distinct pair of a batch. */
-    private record Owner(UUID agentId, UUID orgId) {}
-
     private static void bindMany(
             Connection connection,
             PreparedStatement statement,
@@ -275,7 +271,6 @@ public final class TaskQueue {
         var timeouts = new ArrayList<Integer>(n);
         var dedupeKeys = new ArrayList<String>(n);
         var runIds = new ArrayList<UUID>(n);
-        var owners = new LinkedHashSet<Owner>();
         for (NewTask task : tasks) {
             agentIds.add(task.agentId());
             orgIds.add(task.orgId());
@@ -287,13 +282,9 @@ public final class TaskQueue {
             timeouts.add(task.timeoutSeconds());
             dedupeKeys.add(task.dedupeKey());
             runIds.add(task.workflowRunId());
-            owners.add(new Owner(task.agentId(), task.orgId()));
         }
-        int i = 1;
-        statement.setArray(
-                i++, Sql.uuids(connection, owners.stream().map(Owner::agentId).toList()));
-        statement.setArray(
-                i++, Sql.uuids(connection, owners.stream().map(Owner::orgId).toList()));
+        Owners.bind(connection, statement, 1, tasks);
+        int i = 3;
         statement.setArray(i++, Sql.uuids(connection, ids));
         statement.setArray(i++, Sql.uuids(connection, agentIds));
         statement.setArray(i++, Sql.uuids(connection, orgIds));
