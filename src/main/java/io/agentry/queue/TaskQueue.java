@@ -27,10 +27,11 @@ import javax.sql.DataSource;
  *
  * <p>Each task is created together with its {@code agent_executions} row ({@code queued}) in one
  * transaction, so an execution exists from the moment its task does: by one insert statement, or
- * by COPY for a large batch without dedupe keys ({@link CopyEnqueue}). An unknown agent, or one of
- * another organization, is refused with an {@link IllegalArgumentException} and nothing is stored. A statement-level trigger
- * notifies idle runners (channel {@code agentry_tasks}) in the same transaction; runners of this
- * process are also woken directly once it committed ({@link LocalEnqueues}).
+ * by COPY for a large batch without dedupe keys ({@link CopyEnqueue}). An unknown agent, or one
+ * of another organization, is refused with an {@link IllegalArgumentException} and nothing is
+ * stored. A statement-level trigger notifies idle runners (channel {@code agentry_tasks}) in the
+ * same transaction; runners of this process are also woken directly once it committed
+ * ({@link LocalEnqueues}).
  */
 public final class TaskQueue {
     private static final int MAX_ATTEMPTS_ON_DEDUPE_RACE = 5;
@@ -158,10 +159,11 @@ public final class TaskQueue {
     }
 
     /**
-     * Enqueues many tasks in one transaction and a fixed number of round trips. The result lists, in order, the task each input
-     * stands for: a new one, or the live task that already held its dedupe key. Values the
-     * database cannot hold (the character U+0000 in a payload, a date past its range) are refused
-     * with an {@link IllegalArgumentException} carrying its reason, and nothing is stored.
+     * Enqueues many tasks in one transaction and a fixed number of round trips. The result
+     * lists, in order, the task each input stands for: a new one, or the live task that already
+     * held its dedupe key. Values the database cannot hold (the character U+0000 in a payload, a
+     * date past its range) are refused with an {@link IllegalArgumentException} carrying its
+     * reason, and nothing is stored.
      */
     public List<Enqueued> enqueueAll(List<NewTask> tasks) {
         if (tasks.isEmpty()) {
