@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -37,20 +36,20 @@ import javax.sql.DataSource;
  */
 public final class Leases {
 
-    // Meant for sessions of Database.queueDataSource(), where sorts and bitmap scans are off: its
-    // plan walks agent_tasks_claim in claim order whatever the statistics say. The LIMIT is
-    // written into the text (see claimSql) so the plan is made for the real batch size; a bound
-    // LIMIT is planned as a tenth of the table, which turns the update into a hash join over all
-    // of it. The update does not test the status again: the rows are locked, so it cannot have
-    // changed, and the test would let the planner drive the update from the claim index (after
-    // statistics of an idle queue it expects one pending task there), matching every pending
-    // task against the whole batch.
-    private static final String CLAIM = """
+    // Meant for sessions of Database.queueDataSource(), where sorts, bitmap scans, hash and merge
+    // joins are off: its plan walks agent_tasks_claim in claim order and finds each claimed row by
+    // primary key whatever the statistics say. So the LIMIT can be a parameter, and one generic
+    // plan per session serves every batch size, although it assumes the LIMIT keeps a tenth of
+    // the table. The update does not test the status again: the rows are locked, so it cannot
+    // have changed, and the test would let the planner drive the update from the claim index
+    // (after statistics of an idle queue it expects one pending task there), matching every
+    // pending task against the whole batch.
+    static final String CLAIM = """
             WITH next AS (
                 SELECT id FROM agent_tasks
                 WHERE status = 'pending' AND scheduled_for <= now()
                 ORDER BY priority DESC, scheduled_for, id
-                LIMIT %d
+                LIMIT ?
                 FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE agent_tasks t
@@ -167,7 +166,6 @@ public final class Leases {
             """;
 
     private final DataSource dataSource;
-    private final Map<Integer, String> claimSql = new ConcurrentHashMap<>();
 
     /**
      * A runner passes {@link io.agentry.db.Database#queueDataSource()}, for whose planner settings
@@ -180,10 +178,14 @@ public final class Leases {
 
     /** Claims up to {@code limit} due tasks for {@code nodeId}, each with a lease of {@code ttl}. */
     public List<ClaimedTask> claim(String nodeId, int limit, Duration ttl) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
         return Sql.run(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(claimSql(limit))) {
-                statement.setString(1, nodeId);
-                statement.setDouble(2, seconds(ttl));
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+                statement.setInt(1, limit);
+                statement.setString(2, nodeId);
+                statement.setDouble(3, seconds(ttl));
                 List<ClaimedTask> claimed = new ArrayList<>(limit);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -212,13 +214,6 @@ public final class Leases {
                 return statement.executeUpdate();
             }
         });
-    }
-
-    String claimSql(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        return claimSql.computeIfAbsent(limit, n -> CLAIM.formatted(n));
     }
 
     private static ClaimedTask claimed(ResultSet rs) throws SQLException {
