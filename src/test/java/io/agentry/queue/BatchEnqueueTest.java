@@ -59,8 +59,7 @@ class BatchEnqueueTest {
 
     @BeforeEach
     void emptyQueue() {
-        fixtures.execute("DELETE FROM agent_tasks");
-        fixtures.execute("DELETE FROM agent_executions");
+        fixtures.emptyQueue();
     }
 
     /** Tasks that use every field the enqueue stores, each field in several ways. */

@@ -51,8 +51,7 @@ class TaskQueueTest {
 
     @BeforeEach
     void emptyQueue() {
-        fixtures.execute("DELETE FROM agent_tasks");
-        fixtures.execute("DELETE FROM agent_executions");
+        fixtures.emptyQueue();
     }
 
     private static NewTask aTask() {

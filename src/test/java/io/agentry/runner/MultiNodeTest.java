@@ -58,7 +58,7 @@ class MultiNodeTest {
 
     @BeforeEach
     void emptyQueue() {
-        fixtures.execute("DELETE FROM agent_tasks");
+        fixtures.emptyQueue();
         fixtures.execute("DELETE FROM test_runs");
     }
 

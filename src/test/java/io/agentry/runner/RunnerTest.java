@@ -55,8 +55,7 @@ class RunnerTest {
 
     @BeforeEach
     void emptyQueue() {
-        fixtures.execute("DELETE FROM agent_tasks");
-        fixtures.execute("DELETE FROM agent_executions");
+        fixtures.emptyQueue();
     }
 
     @AfterEach

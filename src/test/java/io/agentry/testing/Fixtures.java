@@ -114,6 +114,12 @@ public final class Fixtures {
         });
     }
 
+    /** Deletes every task and every execution: an empty queue for the next test. */
+    public void emptyQueue() {
+        execute("DELETE FROM agent_tasks");
+        execute("DELETE FROM agent_executions");
+    }
+
     public void execute(String sql) {
         Sql.run(database.dataSource(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
