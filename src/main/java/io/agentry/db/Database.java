@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -20,6 +21,13 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final String EMBEDDED_DATABASE = "postgres";
 
+    // Every Agentry session runs without JIT compilation. Its statements are short and driven by
+    // indexes; a compile costs far more than they do. The queue sessions' disabled plan types add
+    // a large cost to every plan that has no alternative, which puts each claim over
+    // jit_above_cost: on a server built with LLVM (Debian's and Ubuntu's packages, most managed
+    // services) each claim was compiled for 90-300 ms.
+    static final String SESSION_SETTINGS = "SET jit = off";
+
     // The runner's queue statements each have one right plan, and it must not depend on what the
     // statistics say. The claim walks the claim index in order: a table bulk-loaded since its
     // last ANALYZE looks nearly empty to the planner, which then sorted every pending task on
@@ -33,7 +41,8 @@ public final class Database implements AutoCloseable {
     // (prepared on first use), not once per call.
     // Set by SQL when a connection opens rather than as startup options, which some connection
     // poolers refuse; they are session settings, so a pooler must hand out whole sessions.
-    private static final String QUEUE_SESSION_SETTINGS = "SET enable_sort = off; SET enable_bitmapscan = off;"
+    private static final String QUEUE_SESSION_SETTINGS = SESSION_SETTINGS
+            + "; SET enable_sort = off; SET enable_bitmapscan = off;"
             + " SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off;"
             + " SET enable_material = off; SET random_page_cost = 1.1; SET plan_cache_mode = force_generic_plan";
 
@@ -51,6 +60,7 @@ public final class Database implements AutoCloseable {
         this.password = password;
         HikariConfig config = poolConfig("agentry", poolSize);
         config.setMinimumIdle(Math.min(2, poolSize));
+        config.setConnectionInitSql(SESSION_SETTINGS);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         this.pool = new HikariDataSource(config);
         HikariConfig queueConfig = poolConfig("agentry-queue", poolSize);
@@ -132,7 +142,14 @@ public final class Database implements AutoCloseable {
         }
         properties.setProperty("ApplicationName", "agentry");
         properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(url, properties);
+        Connection connection = DriverManager.getConnection(url, properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SESSION_SETTINGS);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     public void migrate() {
