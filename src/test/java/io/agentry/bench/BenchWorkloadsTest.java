@@ -167,7 +167,7 @@ class BenchWorkloadsTest {
                 .isIn("on", "off", "local", "remote_write", "remote_apply");
         assertThat(settings.path("synchronous_commit_source").asText()).contains("--db-url");
         assertThat(settings.path("database").asText())
-                .doesNotContain(TestDatabase.server().password());
+                .doesNotContain(TestDatabase.embedded().password());
     }
 
     @Test

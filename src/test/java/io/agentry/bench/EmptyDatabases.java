@@ -11,7 +11,7 @@ final class EmptyDatabases {
 
     /** A new, empty database (no schema installed). */
     static String newUrl() {
-        EmbeddedDatabase server = TestDatabase.server();
+        EmbeddedDatabase server = TestDatabase.embedded();
         return "postgres://" + encode(server.user()) + ":" + encode(server.password()) + "@127.0.0.1:" + port(server)
                 + "/" + TestDatabase.createEmpty();
     }

@@ -14,29 +14,87 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL per test JVM, started on first use in {@code target/test-pg};
- * every call to {@link #fresh()} creates a new, migrated database on it, so test classes never see
- * each other's rows.
+ * The server the tests run on, and a fresh database on it for each test class, so test classes
+ * never see each other's rows.
+ *
+ * <p>By default that server is one embedded PostgreSQL per test JVM, started on first use in
+ * {@code target/test-pg}. A run with {@code -Dagentry.test.server=external} (the build's {@code
+ * external-postgres} profile) uses instead the server at {@code AGENTRY_TEST_DATABASE_URL}, with
+ * {@code AGENTRY_TEST_DATABASE_USER} and {@code AGENTRY_TEST_DATABASE_PASSWORD}, a user allowed to
+ * create databases; it then starts no server of its own. That covers what the embedded binaries
+ * do not resemble: a server built with LLVM (JIT), another major version, its own configuration.
  */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedDatabase server;
+    private static Server server;
+
+    /** Where the databases are made: {@code url(name)} reaches database {@code name}. */
+    private record Server(String urlPrefix, String user, String password) {
+        String url(String database) {
+            return urlPrefix + database;
+        }
+
+        Connection admin(String database) throws SQLException {
+            return DriverManager.getConnection(url(database), user, password);
+        }
+    }
 
     private TestDatabase() {}
 
-    public static synchronized EmbeddedDatabase server() {
+    /** True when this run's databases live on an external server rather than the embedded one. */
+    public static boolean isExternal() {
+        return "external".equals(System.getProperty("agentry.test.server"));
+    }
+
+    /** The embedded server of this test JVM, for the tests of the embedded server itself. */
+    public static synchronized EmbeddedDatabase embedded() {
+        if (isExternal()) {
+            throw new IllegalStateException("this run uses the external server at AGENTRY_TEST_DATABASE_URL; "
+                    + "tests of the embedded server do not belong in it");
+        }
+        return Embedded.SERVER;
+    }
+
+    /** Started on first use, stopped when the test JVM exits. */
+    private static final class Embedded {
+        static final EmbeddedDatabase SERVER = start();
+
+        private static EmbeddedDatabase start() {
+            EmbeddedDatabase started =
+                    EmbeddedDatabase.start(Path.of("target", "test-pg").toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-pg-shutdown"));
+            return started;
+        }
+    }
+
+    private static synchronized Server server() {
         if (server == null) {
-            server = EmbeddedDatabase.start(Path.of("target", "test-pg").toAbsolutePath());
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-pg-shutdown"));
+            server = isExternal() ? external() : embeddedServer();
             dropDatabasesOfEarlierRuns();
         }
         return server;
     }
 
-    /** The server's data directory outlives a run (later starts skip initdb); its databases do not. */
+    private static Server embeddedServer() {
+        EmbeddedDatabase embedded = embedded();
+        return new Server(embedded.jdbcUrl(""), embedded.user(), embedded.password());
+    }
+
+    private static Server external() {
+        String url = System.getenv("AGENTRY_TEST_DATABASE_URL");
+        if (url == null || !url.matches("jdbc:postgresql://[^/?]+/[^/?]*")) {
+            throw new IllegalStateException("-Dagentry.test.server=external needs AGENTRY_TEST_DATABASE_URL "
+                    + "as jdbc:postgresql://host:port/database (no parameters), was " + url);
+        }
+        return new Server(
+                url.substring(0, url.lastIndexOf('/') + 1),
+                System.getenv("AGENTRY_TEST_DATABASE_USER"),
+                System.getenv("AGENTRY_TEST_DATABASE_PASSWORD"));
+    }
+
+    /** A server outlives a run (the embedded one's later starts skip initdb); its databases do not. */
     private static void dropDatabasesOfEarlierRuns() {
-        try (Connection admin =
-                        DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
+        try (Connection admin = server.admin("postgres");
                 Statement statement = admin.createStatement()) {
             List<String> stale = new ArrayList<>();
             try (ResultSet rs =
@@ -59,19 +117,22 @@ public final class TestDatabase {
     }
 
     public static Database fresh(int poolSize) {
-        EmbeddedDatabase embedded = server();
         String name = createEmpty();
-        Database database = Database.onServer(embedded.jdbcUrl(name), embedded.user(), embedded.password(), poolSize);
+        Server on = server();
+        Database database = Database.onServer(on.url(name), on.user(), on.password(), poolSize);
         Migrations.migrate(database.dataSource());
         return database;
+    }
+
+    /** The JDBC URL of database {@code name} on the test server. */
+    public static String url(String name) {
+        return server().url(name);
     }
 
     /** Creates a new database with no schema and returns its name; the next run drops it. */
     public static String createEmpty() {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        EmbeddedDatabase embedded = server();
-        try (Connection admin = DriverManager.getConnection(
-                        embedded.jdbcUrl("postgres"), embedded.user(), embedded.password());
+        try (Connection admin = server().admin("postgres");
                 Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
