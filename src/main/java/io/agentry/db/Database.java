@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final String password;
     private final HikariDataSource pool;
     private final HikariDataSource queuePool;
+    private final Availability availability;
 
     private Database(EmbeddedDatabase embedded, String url, String user, String password, int poolSize) {
         this.embedded = embedded;
@@ -72,6 +73,7 @@ public final class Database implements AutoCloseable {
         queueConfig.setConnectionInitSql(QUEUE_SESSION_SETTINGS);
         queueConfig.addDataSourceProperty("prepareThreshold", "1");
         this.queuePool = new HikariDataSource(queueConfig);
+        this.availability = new Availability(url.replaceFirst("\\?.*$", ""));
     }
 
     private HikariConfig poolConfig(String name, int poolSize) {
@@ -117,6 +119,11 @@ public final class Database implements AutoCloseable {
      */
     public DataSource queueDataSource() {
         return queuePool;
+    }
+
+    /** Where the process's threads report that the database stopped answering, and answers again. */
+    public Availability availability() {
+        return availability;
     }
 
     public String url() {

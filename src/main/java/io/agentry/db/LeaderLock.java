@@ -35,7 +35,7 @@ public final class LeaderLock implements AutoCloseable {
         try {
             if (connection != null && !connection.isValid(2)) {
                 if (held) {
-                    log.warn("Lost leadership: the lock connection broke");
+                    log.info("Lost leadership: the lock connection broke");
                 }
                 closeConnection();
             }
@@ -56,7 +56,9 @@ public final class LeaderLock implements AutoCloseable {
             }
             return held;
         } catch (SQLException e) {
-            log.warn("Leader lock unavailable: {}", e.getMessage());
+            if (!database.availability().unreachable("trying the leader lock", e)) {
+                log.warn("Leader lock unavailable: {}", e.getMessage());
+            }
             closeConnection();
             return false;
         }

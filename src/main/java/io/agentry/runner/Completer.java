@@ -1,5 +1,6 @@
 package io.agentry.runner;
 
+import io.agentry.db.Availability;
 import io.agentry.db.DatabaseException;
 import io.agentry.queue.Leases;
 import io.agentry.queue.Outcome;
@@ -48,13 +49,15 @@ final class Completer {
     private record Stop() implements Write {}
 
     private final Leases leases;
+    private final Availability availability;
     private final Consumer<Outcome> written;
     private final Runnable heartbeat;
     private final LinkedBlockingQueue<Write> queue = new LinkedBlockingQueue<>();
     private Thread thread;
 
-    Completer(Leases leases, Consumer<Outcome> written, Runnable heartbeat) {
+    Completer(Leases leases, Availability availability, Consumer<Outcome> written, Runnable heartbeat) {
         this.leases = leases;
+        this.availability = availability;
         this.written = written;
         this.heartbeat = heartbeat;
     }
@@ -123,13 +126,16 @@ final class Completer {
         while (true) {
             try {
                 write(batch);
+                availability.answered();
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     log.error("Could not write {} outcome(s) at shutdown; their leases will expire", batch.size(), e);
                     return;
                 }
-                log.warn("Writing {} outcome(s) failed; retrying in {} ms", batch.size(), delayMs, e);
+                if (!availability.unreachable("writing outcomes", e)) {
+                    log.warn("Writing {} outcome(s) failed; retrying in {} ms", batch.size(), delayMs, e);
+                }
                 try {
                     TimeUnit.MILLISECONDS.sleep(delayMs);
                 } catch (InterruptedException interrupted) {

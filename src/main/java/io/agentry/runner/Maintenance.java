@@ -1,5 +1,6 @@
 package io.agentry.runner;
 
+import io.agentry.db.Availability;
 import io.agentry.db.Database;
 import io.agentry.db.LeaderLock;
 import io.agentry.queue.Leases;
@@ -40,6 +41,7 @@ public final class Maintenance implements AutoCloseable {
     private final TaskQueue queue;
     private final NodeRegistry nodes;
     private final LeaderLock lock;
+    private final Availability availability;
     private ScheduledExecutorService timer;
 
     public Maintenance(Database database, Options options) {
@@ -50,6 +52,7 @@ public final class Maintenance implements AutoCloseable {
         this.queue = new TaskQueue(database.dataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.lock = new LeaderLock(database, LEADER_KEY);
+        this.availability = database.availability();
     }
 
     public synchronized void start() {
@@ -94,7 +97,9 @@ public final class Maintenance implements AutoCloseable {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            log.warn("Maintenance pass failed; next one in {}", options.interval(), e);
+            if (!availability.unreachable("the leader's maintenance", e)) {
+                log.warn("Maintenance pass failed; next one in {}", options.interval(), e);
+            }
         }
     }
 

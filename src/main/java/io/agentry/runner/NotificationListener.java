@@ -73,13 +73,16 @@ final class NotificationListener {
                 }
                 connected = true;
                 backoffMs = 100;
+                database.availability().answered();
                 onConnect.run();
                 receive(c.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 if (closed.getCount() == 0) {
                     return;
                 }
-                log.warn("Notification connection lost ({}); reconnecting in {} ms", e.getMessage(), backoffMs);
+                if (!database.availability().unreachable("listening for notifications", e)) {
+                    log.warn("Notification connection lost ({}); reconnecting in {} ms", e.getMessage(), backoffMs);
+                }
             } finally {
                 connected = false;
             }

@@ -94,7 +94,7 @@ public final class Runner implements AutoCloseable {
         this.clock = clock;
         this.leases = new Leases(database.queueDataSource());
         this.nodes = new NodeRegistry(database.dataSource());
-        this.completer = new Completer(leases, this::written, this::heartbeatSafely);
+        this.completer = new Completer(leases, database.availability(), this::written, this::heartbeatSafely);
     }
 
     /**
@@ -255,7 +255,9 @@ public final class Runner implements AutoCloseable {
         try {
             heartbeatOnce();
         } catch (RuntimeException e) {
-            log.warn("Heartbeat failed; leases will be renewed on the next one", e);
+            if (!database.availability().unreachable("renewing leases", e)) {
+                log.warn("Heartbeat failed; leases will be renewed on the next one", e);
+            }
         }
     }
 
@@ -280,13 +282,16 @@ public final class Runner implements AutoCloseable {
                 if (wanted > 0 && claimInto(wanted) == wanted) {
                     continue; // the queue may hold more
                 }
+                database.availability().answered();
                 retryAfterError = Duration.ofMillis(100);
                 wakeup.await(options.pollInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Claim failed; retrying in {} ms", retryAfterError.toMillis(), e);
+                if (!database.availability().unreachable("claiming tasks", e)) {
+                    log.warn("Claim failed; retrying in {} ms", retryAfterError.toMillis(), e);
+                }
                 try {
                     wakeup.await(retryAfterError);
                 } catch (InterruptedException interrupted) {
