@@ -16,6 +16,11 @@ final class Databases {
         return opening(config, Database::open);
     }
 
+    /** Opens it only if it exists: see {@link Database#openExisting}. */
+    static Database openExisting(DatabaseConfig config) {
+        return opening(config, Database::openExisting);
+    }
+
     private static Database opening(DatabaseConfig config, Function<DatabaseConfig, Database> open) {
         if (config.isEmbedded()) {
             return open.apply(config);

@@ -52,6 +52,15 @@ class CliTest {
     }
 
     @Test
+    void help_of_worker_says_it_never_creates_or_migrates() {
+        assertThat(agentry("worker", "--help")).isZero();
+
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("It never creates the database nor migrates the schema")
+                .contains("AGENTRY_LOG_LEVEL");
+    }
+
+    @Test
     void runner_flags_default_to_the_runner_and_maintenance_options_defaults() {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs("--node-id", "node-1");
