@@ -36,11 +36,26 @@ import picocli.CommandLine.Spec;
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
+    // The accepted ranges, in --help and in the checks; durations in the unit their flag names.
+    private static final String CONCURRENCY = "1..1000";
+    private static final String N = "1..10000000";
+    private static final String TIMEOUT_S = "1..86400";
+    private static final String W2_INTERVAL_MS = "1..60000";
+    private static final String W2_DURATION_S = "0.1..3600";
+    private static final String W2_WARMUP_S = "0..3600";
+    private static final String W2_SETTLE_MS = "0..600000";
+    private static final String W2_GRACE_S = "0..3600";
+    private static final String W3_N = "1..10000000";
+    private static final String W3_WARMUP = "0..1000000";
+    private static final String CLAIM_BATCH = "1..1000";
+    private static final String CLAIM_SAMPLES = "1..1000000";
+    private static final String CLAIM_SMALL = "1..10000000";
+    private static final String CLAIM_LARGE = "1..100000000";
 
     private CommandSpec spec;
 
-    // Workload and URL are converted in call(), not by picocli: a bad value that a later
-    // argument overrides must not fail the run.
+    // Values are read as text and converted in call(), not by picocli: a bad value that a later
+    // argument overrides must not fail the run, and every message names its flag.
     @Option(
             names = "--workload",
             required = true,
@@ -69,64 +84,67 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where to write the JSON report (required).")
     private Path out;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "Worker slots C (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
+    @Option(
+            names = "--concurrency",
+            defaultValue = "8",
+            description = "Worker slots C (" + CONCURRENCY + "; default: ${DEFAULT-VALUE}).")
+    private String concurrency;
 
     @Option(
             names = "--n",
             defaultValue = "20000",
-            description = "W1: jobs to enqueue and drain (default: ${DEFAULT-VALUE}).")
-    private int n;
+            description = "W1: jobs to enqueue and drain (" + N + "; default: ${DEFAULT-VALUE}).")
+    private String n;
 
     @Option(
             names = "--timeout-s",
             defaultValue = "600",
             paramLabel = "SECONDS",
-            description =
-                    "Limit of the whole workload; past it the run stops and does not count (default: ${DEFAULT-VALUE}).")
-    private long timeoutS;
+            description = "Limit of the whole workload; past it the run stops and does not count (" + TIMEOUT_S
+                    + "; default: ${DEFAULT-VALUE}).")
+    private String timeoutS;
 
     @Option(
             names = "--w2-interval-ms",
             defaultValue = "20",
-            description = "W2: one job every this many ms (default: ${DEFAULT-VALUE}).")
-    private long w2IntervalMs;
+            description = "W2: one job every this many ms (" + W2_INTERVAL_MS + "; default: ${DEFAULT-VALUE}).")
+    private String w2IntervalMs;
 
     @Option(
             names = "--w2-duration-s",
             defaultValue = "15",
-            description = "W2: measured sending time (default: ${DEFAULT-VALUE}).")
-    private double w2DurationS;
+            description = "W2: measured sending time (" + W2_DURATION_S + "; default: ${DEFAULT-VALUE}).")
+    private String w2DurationS;
 
     @Option(
             names = "--w2-warmup-s",
             defaultValue = "1",
-            description = "W2: warm-up sending time, discarded (default: ${DEFAULT-VALUE}).")
-    private double w2WarmupS;
+            description = "W2: warm-up sending time, discarded (" + W2_WARMUP_S + "; default: ${DEFAULT-VALUE}).")
+    private String w2WarmupS;
 
     @Option(
             names = "--w2-settle-ms",
             defaultValue = "1000",
-            description = "W2: idle wait after the worker starts (default: ${DEFAULT-VALUE}).")
-    private long w2SettleMs;
+            description = "W2: idle wait after the worker starts (" + W2_SETTLE_MS + "; default: ${DEFAULT-VALUE}).")
+    private String w2SettleMs;
 
     @Option(
             names = "--w2-grace-s",
             defaultValue = "30",
-            description = "W2: how long to wait for stragglers (default: ${DEFAULT-VALUE}).")
-    private double w2GraceS;
+            description = "W2: how long to wait for stragglers (" + W2_GRACE_S + "; default: ${DEFAULT-VALUE}).")
+    private String w2GraceS;
 
     @Option(
             names = "--w3-n",
             defaultValue = "5000",
-            description = "W3: timed single-row enqueues (default: ${DEFAULT-VALUE}).")
-    private int w3N;
+            description = "W3: timed single-row enqueues (" + W3_N + "; default: ${DEFAULT-VALUE}).")
+    private String w3N;
 
     @Option(
             names = "--w3-warmup",
             defaultValue = "200",
-            description = "W3: untimed enqueues first (default: ${DEFAULT-VALUE}).")
-    private int w3Warmup;
+            description = "W3: untimed enqueues first (" + W3_WARMUP + "; default: ${DEFAULT-VALUE}).")
+    private String w3Warmup;
 
     @Option(
             names = "--variant",
@@ -137,26 +155,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--claim-batch",
             defaultValue = "8",
-            description = "claim: tasks per claim (default: ${DEFAULT-VALUE}).")
-    private int claimBatch;
+            description = "claim: tasks per claim (" + CLAIM_BATCH + "; default: ${DEFAULT-VALUE}).")
+    private String claimBatch;
 
     @Option(
             names = "--claim-samples",
             defaultValue = "500",
-            description = "claim: timed claims per queue size (default: ${DEFAULT-VALUE}).")
-    private int claimSamples;
+            description = "claim: timed claims per queue size (" + CLAIM_SAMPLES + "; default: ${DEFAULT-VALUE}).")
+    private String claimSamples;
 
     @Option(
             names = "--claim-small",
             defaultValue = "1000",
-            description = "claim: the small pending-queue size (default: ${DEFAULT-VALUE}).")
-    private int claimSmall;
+            description = "claim: the small pending-queue size (" + CLAIM_SMALL + "; default: ${DEFAULT-VALUE}).")
+    private String claimSmall;
 
     @Option(
             names = "--claim-large",
             defaultValue = "1000000",
-            description = "claim: the large pending-queue size (default: ${DEFAULT-VALUE}).")
-    private int claimLarge;
+            description = "claim: the large pending-queue size (" + CLAIM_LARGE + "; default: ${DEFAULT-VALUE}).")
+    private String claimLarge;
 
     /** Later arguments override earlier ones, however this command is registered. */
     @Spec
@@ -167,6 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        FlagValues flags = new FlagValues(spec);
         BenchSettings settings;
         try {
             settings = new BenchSettings(
@@ -174,23 +193,23 @@ public final class BenchCommand implements Callable<Integer> {
                     dbUrl == null ? null : convert("--db-url", dbUrl, PgUrl::parse),
                     dataDir,
                     out,
-                    concurrency,
-                    n,
-                    Duration.ofSeconds(timeoutS),
-                    Duration.ofMillis(w2IntervalMs),
-                    seconds(w2DurationS),
-                    seconds(w2WarmupS),
-                    Duration.ofMillis(w2SettleMs),
-                    seconds(w2GraceS),
-                    w3N,
-                    w3Warmup,
+                    flags.whole("--concurrency", concurrency, CONCURRENCY),
+                    flags.whole("--n", n, N),
+                    Duration.ofSeconds(flags.whole("--timeout-s", timeoutS, TIMEOUT_S)),
+                    Duration.ofMillis(flags.whole("--w2-interval-ms", w2IntervalMs, W2_INTERVAL_MS)),
+                    seconds(flags.decimal("--w2-duration-s", w2DurationS, W2_DURATION_S)),
+                    seconds(flags.decimal("--w2-warmup-s", w2WarmupS, W2_WARMUP_S)),
+                    Duration.ofMillis(flags.whole("--w2-settle-ms", w2SettleMs, W2_SETTLE_MS)),
+                    seconds(flags.decimal("--w2-grace-s", w2GraceS, W2_GRACE_S)),
+                    flags.whole("--w3-n", w3N, W3_N),
+                    flags.whole("--w3-warmup", w3Warmup, W3_WARMUP),
                     variant,
-                    claimBatch,
-                    claimSamples,
-                    claimSmall,
-                    claimLarge);
+                    flags.whole("--claim-batch", claimBatch, CLAIM_BATCH),
+                    flags.whole("--claim-samples", claimSamples, CLAIM_SAMPLES),
+                    flags.whole("--claim-small", claimSmall, CLAIM_SMALL),
+                    flags.whole("--claim-large", claimLarge, CLAIM_LARGE));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw flags.error(e.getMessage());
         }
         BenchReport report = new Bench(Clock.system(), System.out, System.err).run(settings);
         return report.counts() ? 0 : 1;
@@ -202,7 +221,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs the bench on its own, e.g. {@code java -cp agentry.jar io.agentry.cli.BenchCommand …}. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).execute(args));
+        System.exit(Main.configured(new CommandLine(new BenchCommand())).execute(args));
     }
 
     private <T> T convert(String flag, String value, Function<String, T> parse) {

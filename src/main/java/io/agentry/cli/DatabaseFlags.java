@@ -2,10 +2,16 @@ package io.agentry.cli;
 
 import io.agentry.db.DatabaseConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the database is: flags shared by every command that opens it. */
 final class DatabaseFlags {
+    private static final String POOL_SIZE = "1..1000";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(
             names = "--data-dir",
@@ -42,15 +48,16 @@ final class DatabaseFlags {
             names = "--pool-size",
             paramLabel = "N",
             defaultValue = "${env:AGENTRY_POOL_SIZE:-10}",
-            description = "Most pooled connections this process opens. Env AGENTRY_POOL_SIZE. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int poolSize;
+            description = "Most pooled connections this process opens (" + POOL_SIZE + "). "
+                    + "Env AGENTRY_POOL_SIZE. Default: ${DEFAULT-VALUE}.")
+    String poolSize;
 
     DatabaseConfig config() {
+        FlagValues flags = new FlagValues(command);
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(
-                    "--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was " + url);
+            throw flags.error("--database-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was "
+                    + DatabaseConfig.hidePasswords(url));
         }
-        return new DatabaseConfig(url, user, password, dataDir, poolSize);
+        return new DatabaseConfig(url, user, password, dataDir, flags.whole("--pool-size", poolSize, POOL_SIZE));
     }
 }

@@ -1,6 +1,7 @@
 package io.agentry.cli;
 
 import io.agentry.db.Database;
+import io.agentry.db.DatabaseConfig;
 import io.agentry.db.Migrations;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Mixin;
         name = "db",
         mixinStandardHelpOptions = true,
         description = "Database administration.",
+        footer = Main.FOOTER,
         subcommands = DbCommand.Migrate.class)
 final class DbCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -24,7 +26,9 @@ final class DbCommand implements Runnable {
     @Command(
             name = "migrate",
             mixinStandardHelpOptions = true,
-            description = "Bring the schema up to date (serve and worker also do this at start).")
+            description = "Bring the schema up to date (serve does this at start; worker never does). "
+                    + "Creates the embedded database if there is none.",
+            footer = Main.FOOTER)
     static final class Migrate implements Callable<Integer> {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -34,13 +38,14 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(database.config())) {
+            DatabaseConfig config = database.config();
+            try (Database db = Databases.open(config)) {
                 MigrateResult result = Migrations.migrate(db.dataSource());
                 spec.commandLine()
                         .getOut()
                         .printf(
                                 "Schema of %s is at version %s (%d migration(s) applied now).%n",
-                                database.config().describe(),
+                                config.describe(),
                                 result.targetSchemaVersion == null
                                         ? result.initialSchemaVersion
                                         : result.targetSchemaVersion,

@@ -1,26 +1,34 @@
 package io.agentry.cli;
 
+import io.agentry.db.DatabaseConfig;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into one clear line on stderr and a non-zero exit: bad values (an {@link
- * IllegalArgumentException} from the options records) exit 2 like bad flags; anything else exits
- * 1, with the stack trace in the log.
+ * Turns a failure into one line on stderr, in plain words ({@link FailureMessage}), and a
+ * non-zero exit: 2 for a value refused once the command ran (an {@link IllegalArgumentException},
+ * such as a data directory in a place the embedded server cannot use), like a bad flag; 1 for
+ * anything else. The stack trace goes to the log at debug level ({@code AGENTRY_LOG_LEVEL=debug}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        log.debug("Command failed", e);
+        String name = commandLine.getCommandSpec().qualifiedName();
+        PrintWriter err = commandLine.getErr();
+        err.println(name + ": " + DatabaseConfig.hidePasswords(FailureMessage.of(e)));
         if (e instanceof IllegalArgumentException) {
-            commandLine.getErr().println("agentry " + commandLine.getCommandName() + ": " + e.getMessage());
-            commandLine.getErr().println("Try 'agentry " + commandLine.getCommandName() + " --help'.");
+            err.println("see '" + name + " --help'");
+            err.flush();
             return 2;
         }
-        log.debug("Command failed", e);
-        commandLine.getErr().println("agentry " + commandLine.getCommandName() + ": " + e.getMessage());
+        err.flush();
         return 1;
     }
 }

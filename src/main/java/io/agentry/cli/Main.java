@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A durable execution engine for business-intelligence agents, on PostgreSQL.",
+        footer = Main.FOOTER,
         subcommands = {
             ServeCommand.class,
             WorkerCommand.class,
@@ -18,6 +19,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
+    /** The end of every command's help. */
+    static final String FOOTER = "%nEnv AGENTRY_LOG_LEVEL sets what is logged to stderr: error, warn, info "
+            + "(the default) or debug (which adds the stack trace of a failure)."
+            + "%nExit codes: 0 done, 1 failed, 2 bad command line or value.";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,9 +31,15 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+    /** The {@code agentry} command line, ready to execute in this process. */
+    public static CommandLine commandLine() {
+        return configured(new CommandLine(new Main()));
+    }
+
+    /** How every Agentry command line reports errors; later flags override earlier ones. */
+    static CommandLine configured(CommandLine commandLine) {
         commandLine.setOverwrittenOptionsAllowed(true);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         return commandLine;
     }

@@ -6,9 +6,12 @@ import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
 import io.agentry.support.Clock;
 import io.agentry.support.ShutdownHooks;
+import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A node process: database, runner and maintenance, until SIGTERM or Ctrl-C, then a graceful
@@ -19,10 +22,20 @@ final class Node {
 
     private Node() {}
 
-    static int run(AppConfig config, AgentRegistry agents, String role) {
+    /**
+     * Runs a node on {@code database}, which it owns from here on: {@code prepare} (migrate, or
+     * check the schema) runs first, and if it fails the database is closed before the failure
+     * goes on.
+     */
+    static int run(CommandSpec command, AppConfig config, Database database, Consumer<Database> prepare) {
+        try {
+            prepare.accept(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        AgentRegistry agents = new AgentRegistry();
         CountDownLatch stopped = new CountDownLatch(1);
-        Database database = Database.open(config.database());
-        database.migrate();
         Maintenance maintenance = new Maintenance(database, config.maintenance());
         Runner runner = new Runner(database, agents, config.runner(), Clock.system());
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
@@ -34,13 +47,15 @@ final class Node {
         });
         maintenance.start();
         runner.start();
-        System.out.printf(
-                "agentry %s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
-                role,
+        PrintWriter out = command.commandLine().getOut();
+        out.printf(
+                "%s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
+                command.qualifiedName(),
                 config.runner().nodeId(),
                 config.runner().slots(),
                 config.database().describe(),
                 agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()));
+        out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {

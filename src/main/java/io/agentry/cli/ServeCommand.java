@@ -1,16 +1,23 @@
 package io.agentry.cli;
 
-import io.agentry.agent.AgentRegistry;
+import io.agentry.db.Database;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = "Run a node: migrate the database, then the runner and the leader's "
-                + "maintenance (lease rescue, pruning) until stopped.")
+        description = "Run a node that founds or continues a deployment: create the embedded database "
+                + "if there is none, migrate the schema, then run the runner and the leader's "
+                + "maintenance (lease rescue, pruning) until stopped.",
+        footer = Main.FOOTER)
 final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DatabaseFlags database;
 
@@ -19,6 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Node.run(AppConfig.from(database, runner), new AgentRegistry(), "serve");
+        AppConfig config = AppConfig.from(database, runner);
+        return Node.run(spec, config, Databases.open(config.database()), Database::migrate);
     }
 }

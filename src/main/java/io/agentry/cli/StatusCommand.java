@@ -23,9 +23,11 @@ import picocli.CommandLine.Option;
         name = "status",
         mixinStandardHelpOptions = true,
         description = "Show the runner nodes (running, draining, stopped) and task counts by status. "
-                + "Works while `agentry serve` runs on the same data directory.")
+                + "Works while `agentry serve` runs on the same data directory.",
+        footer = Main.FOOTER)
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
+    private static final String LOST_AFTER = "1s..1d";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -39,15 +41,15 @@ final class StatusCommand implements Callable<Integer> {
     @Option(
             names = "--lost-after",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
             defaultValue = "30s",
-            description = "A node silent for longer than this is reported stopped (lost). "
+            description = "A node silent for longer than this is reported stopped (lost) (" + LOST_AFTER + "). "
                     + "Default: ${DEFAULT-VALUE}, the default lease TTL.")
-    Duration lostAfter;
+    String lostAfter;
 
     @Override
     public Integer call() {
-        try (Database db = Database.open(database.config())) {
+        Duration lostAfter = new FlagValues(spec).duration("--lost-after", this.lostAfter, LOST_AFTER);
+        try (Database db = Databases.open(database.config())) {
             List<NodeStatus> nodes;
             Map<TaskStatus, Long> counts;
             try {

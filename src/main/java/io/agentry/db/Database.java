@@ -2,6 +2,8 @@ package io.agentry.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -101,6 +103,22 @@ public final class Database implements AutoCloseable {
             }
         }
         return new Database(null, config.url(), config.user(), config.password(), config.poolSize());
+    }
+
+    /**
+     * Opens a database that already exists, creating nothing: the same as {@link #open} for an
+     * external server; for the embedded one, only when its data directory holds a complete
+     * cluster, so that a node joining a deployment never founds one of its own.
+     */
+    public static Database openExisting(DatabaseConfig config) {
+        if (config.isEmbedded()) {
+            Path dataDir = config.dataDir().toAbsolutePath().normalize();
+            if (!Files.isRegularFile(dataDir.resolve("pg").resolve(EmbeddedDataDirectory.MARKER))) {
+                throw new IllegalStateException(
+                        "no Agentry data in " + dataDir + ": it holds no database to open, and none was created");
+            }
+        }
+        return open(config);
     }
 
     /** A database on the same server as this one, for tests and benchmarks that need their own. */

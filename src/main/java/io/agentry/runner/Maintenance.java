@@ -24,10 +24,18 @@ public final class Maintenance implements AutoCloseable {
     private static final int BATCH = 1_000;
 
     /**
-     * @param interval how often the leader looks for expired leases (default 5 s)
-     * @param retention how long completed tasks are kept before pruning (default 7 days)
+     * Checked on construction: an {@link IllegalArgumentException} names the field out of range.
+     *
+     * @param interval how often the leader looks for expired leases (default 5 s; at most 1 h)
+     * @param retention how long completed tasks are kept before pruning (default 7 days; at most
+     *     3650 days)
      */
     public record Options(Duration interval, Duration retention) {
+        public Options {
+            OptionLimits.requirePositive("interval", interval, Duration.ofHours(1));
+            OptionLimits.requirePositive("retention", retention, Duration.ofDays(3_650));
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(5), Duration.ofDays(7));
         }

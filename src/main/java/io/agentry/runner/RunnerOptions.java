@@ -7,26 +7,27 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * How a runner node behaves. Immutable; start from {@link #defaults()}.
+ * How a runner node behaves. Immutable; start from {@link #defaults()}. Every value is checked on
+ * construction, and an {@link IllegalArgumentException} names the field that is out of range.
  *
  * @param nodeId names this node in {@code agent_tasks.locked_by} and {@code runner_nodes}
  *     (default: host name, pid and a random suffix)
- * @param slots how many agents run at once on this node (default 3)
+ * @param slots how many agents run at once on this node (default 3; 1 to 1000)
  * @param pollInterval how often an idle node looks for due tasks when no notification woke it:
  *     the safety net under LISTEN/NOTIFY, and what picks up tasks whose {@code scheduled_for}
- *     arrives (default 5 s)
+ *     arrives (default 5 s; at most 1 h)
  * @param leaseTtl how long a claim stays valid without renewal; a node that dies holding tasks
- *     delays them by at most this (default 30 s)
+ *     delays them by at most this (default 30 s; at most 1 day)
  * @param heartbeatInterval how often the node renews the leases it holds, in one statement;
- *     must be well under {@code leaseTtl} (default 10 s)
+ *     shorter than {@code leaseTtl}, and should be well under it (default 10 s; at most 1 h)
  * @param defaultTimeout the attempt limit when neither the task nor the agent's configuration
- *     ({@code timeout_seconds}) sets one (default 15 min)
+ *     ({@code timeout_seconds}) sets one (default 15 min; at most 7 days)
  * @param shutdownGrace how long a graceful stop lets running agents finish before it interrupts
- *     them and gives their tasks back (default 30 s)
+ *     them and gives their tasks back (default 30 s; 0 to 1 h)
  * @param prefetch how many tasks per slot the node may claim ahead into a local buffer when tasks
- *     are short (default 48); the node holds only as many as its slots run within 50 ms at the
- *     average attempt duration, so agents that run for seconds are never prefetched; 0 claims
- *     only for free slots
+ *     are short (default 48; 0 to 1000); the node holds only as many as its slots run within 50 ms
+ *     at the average attempt duration, so agents that run for seconds are never prefetched; 0
+ *     claims only for free slots
  */
 public record RunnerOptions(
         String nodeId,
@@ -40,22 +41,16 @@ public record RunnerOptions(
 
     public RunnerOptions {
         Objects.requireNonNull(nodeId, "nodeId");
-        if (slots < 1) {
-            throw new IllegalArgumentException("slots must be at least 1, was " + slots);
-        }
-        requirePositive("pollInterval", pollInterval);
-        requirePositive("leaseTtl", leaseTtl);
-        requirePositive("heartbeatInterval", heartbeatInterval);
-        requirePositive("defaultTimeout", defaultTimeout);
-        if (shutdownGrace.isNegative()) {
-            throw new IllegalArgumentException("shutdownGrace must not be negative");
-        }
-        if (prefetch < 0) {
-            throw new IllegalArgumentException("prefetch must be 0 or more, was " + prefetch);
-        }
+        OptionLimits.requireBetween("slots", slots, 1, 1_000);
+        OptionLimits.requirePositive("pollInterval", pollInterval, Duration.ofHours(1));
+        OptionLimits.requirePositive("leaseTtl", leaseTtl, Duration.ofDays(1));
+        OptionLimits.requirePositive("heartbeatInterval", heartbeatInterval, Duration.ofHours(1));
+        OptionLimits.requirePositive("defaultTimeout", defaultTimeout, Duration.ofDays(7));
+        OptionLimits.requireBetween("shutdownGrace", shutdownGrace, Duration.ZERO, Duration.ofHours(1));
+        OptionLimits.requireBetween("prefetch", prefetch, 0, 1_000);
         if (heartbeatInterval.compareTo(leaseTtl) >= 0) {
-            throw new IllegalArgumentException(
-                    "heartbeatInterval (" + heartbeatInterval + ") must be shorter than leaseTtl (" + leaseTtl + ")");
+            throw new IllegalArgumentException("heartbeatInterval (" + OptionLimits.format(heartbeatInterval)
+                    + ") must be shorter than leaseTtl (" + OptionLimits.format(leaseTtl) + ")");
         }
     }
 
@@ -115,12 +110,6 @@ public record RunnerOptions(
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             return "localhost";
-        }
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 }

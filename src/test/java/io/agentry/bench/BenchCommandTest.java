@@ -73,7 +73,9 @@ class BenchCommandTest {
         BenchRun run = BenchRun.of(dir, "--workload", "w1", "--n", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--n must be at least 1, was 0");
+        assertThat(run.err().lines())
+                .containsExactly(
+                        "agentry bench: --n must be between 1 and 10000000, was 0", "see 'agentry bench --help'");
         assertThat(run.report()).isNull();
     }
 
@@ -92,7 +94,7 @@ class BenchCommandTest {
         BenchRun run = BenchRun.of(dir, "--workload", "w2", "--w2-settle-ms", "-5");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--w2-settle-ms must be 0 or more, was -5");
+        assertThat(run.err()).contains("--w2-settle-ms must be between 0 and 600000, was -5");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.agentry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentry.cli.BenchCommand;
+import io.agentry.cli.Main;
 import io.agentry.support.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** One {@code agentry bench} invocation in the test JVM: its exit code, error output and report. */
 record BenchRun(int exitCode, String err, JsonNode report) {
@@ -19,13 +18,12 @@ record BenchRun(int exitCode, String err, JsonNode report) {
     /** Runs {@code bench} with {@code args}, adding {@code --out} under {@code dir}. */
     static BenchRun of(Path dir, String... args) {
         Path out = dir.resolve("report-" + System.nanoTime() + ".json");
-        List<String> all = new ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of("bench"));
+        all.addAll(List.of(args));
         all.add("--out");
         all.add(out.toString());
         StringWriter err = new StringWriter();
-        int exitCode = new CommandLine(new BenchCommand())
-                .setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
+        int exitCode = Main.commandLine().setErr(new PrintWriter(err, true)).execute(all.toArray(String[]::new));
         return new BenchRun(exitCode, err.toString(), read(out));
     }
 

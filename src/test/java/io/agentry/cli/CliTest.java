@@ -43,7 +43,21 @@ class CliTest {
                 .contains("--shutdown-grace", "AGENTRY_SHUTDOWN_GRACE")
                 .contains("--rescue-interval", "AGENTRY_RESCUE_INTERVAL")
                 .contains("--retention", "AGENTRY_RETENTION")
-                .contains("--node-id", "AGENTRY_NODE_ID");
+                .contains("--node-id", "AGENTRY_NODE_ID")
+                .contains("AGENTRY_LOG_LEVEL");
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .as("every range")
+                .contains("Agents this node runs at once (1..1000)")
+                .contains("(10ms..1h)", "(1s..1d)", "(100ms..1h)", "(1s..7d)", "(0s..1h)", "(0..1000)", "(1m..3650d)");
+    }
+
+    @Test
+    void help_of_worker_says_it_never_creates_or_migrates() {
+        assertThat(agentry("worker", "--help")).isZero();
+
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("It never creates the database nor migrates the schema")
+                .contains("AGENTRY_LOG_LEVEL");
     }
 
     @Test
@@ -54,30 +68,6 @@ class CliTest {
         assertThat(serve.runner.runnerOptions())
                 .isEqualTo(RunnerOptions.defaults().withNodeId("node-1"));
         assertThat(serve.runner.maintenanceOptions()).isEqualTo(Maintenance.Options.defaults());
-    }
-
-    @Test
-    void unknown_flag_is_refused_with_a_non_zero_exit() {
-        assertThat(agentry("serve", "--slot", "4")).isEqualTo(2);
-
-        assertThat(err.toString()).contains("Unknown options: '--slot'").contains("Possible solutions: --slots");
-    }
-
-    @Test
-    void bad_values_are_refused_naming_the_setting() {
-        assertThat(agentry("worker", "--slots", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("slots must be at least 1, was 0");
-
-        assertThat(agentry("worker", "--poll-interval", "soon")).isEqualTo(2);
-        assertThat(err.toString()).contains("'soon' is not a duration");
-
-        assertThat(agentry("worker", "--lease-ttl", "5s", "--heartbeat-interval", "10s"))
-                .isEqualTo(2);
-        assertThat(err.toString()).contains("heartbeatInterval (PT10S) must be shorter than leaseTtl (PT5S)");
-
-        assertThat(agentry("status", "--database-url", "postgres://localhost/db"))
-                .isEqualTo(2);
-        assertThat(err.toString()).contains("--database-url must be a PostgreSQL JDBC URL");
     }
 
     @Test
