@@ -74,7 +74,7 @@ class CliFailureCausesTest {
 
     @Test
     void a_wrong_password_says_the_server_refused_it_without_repeating_it() {
-        EmbeddedDatabase server = TestDatabase.server();
+        EmbeddedDatabase server = TestDatabase.embedded();
         String url = server.jdbcUrl("postgres");
 
         AgentryRun run = AgentryRun.of(

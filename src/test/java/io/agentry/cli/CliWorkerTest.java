@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code agentry worker} joins an existing deployment: it never creates a database or migrates one. */
 class CliWorkerTest {
-    private static final EmbeddedDatabase SERVER = TestDatabase.server();
+    private static final EmbeddedDatabase SERVER = TestDatabase.embedded();
 
     @TempDir
     Path dir;
