@@ -254,14 +254,40 @@ class RunnerTest {
     }
 
     @Test
-    void agent_type_without_an_implementation_fails_the_task_with_a_clear_message() {
-        Enqueued enqueued = enqueue("writer_agent");
+    void task_of_an_agent_type_the_node_does_not_run_waits_for_a_node_that_runs_it() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        Enqueued waiting = enqueue("writer_agent");
+        Enqueued own = enqueue("scoring_agent");
 
-        runner(options()).runOnce();
+        assertThat(runner(options()).runOnce()).isEqualTo(1);
+        assertThat(runner.runOnce()).isZero();
 
-        Task task = fixtures.task(enqueued.taskId());
-        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(task.errorMessage()).startsWith("no agent implementation for agent_type 'writer_agent'");
+        assertThat(fixtures.task(own.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+        Task task = fixtures.task(waiting.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.attempt()).isZero();
+        assertThat(task.retryCount()).isZero();
+        assertThat(task.errorMessage()).isNull();
+        assertThat(fixtures.execution(waiting.executionId()).status()).isEqualTo("queued");
+
+        AgentRegistry writers = new AgentRegistry().register("writer_agent", TestAgents.succeeding());
+        try (Runner writerNode = new Runner(database, writers, options().withNodeId("writer-node"), Clock.system())) {
+            assertThat(writerNode.runOnce()).isEqualTo(1);
+        }
+        Task ran = fixtures.task(waiting.taskId());
+        assertThat(ran.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(ran.attempt()).isEqualTo(1);
+        assertThat(ran.lockedBy()).isNull();
+        assertThat(fixtures.execution(waiting.executionId()).status()).isEqualTo("completed");
+    }
+
+    @Test
+    void node_without_agent_types_claims_nothing() {
+        Enqueued enqueued = enqueue("scoring_agent");
+
+        assertThat(runner(options()).runOnce()).isZero();
+
+        assertThat(fixtures.task(enqueued.taskId()).status()).isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
