@@ -51,3 +51,14 @@ $$;
 CREATE TRIGGER ai_agents_type_changed AFTER UPDATE OF agent_type ON ai_agents
     FOR EACH ROW WHEN (OLD.agent_type IS DISTINCT FROM NEW.agent_type)
     EXECUTE FUNCTION agentry_agent_type_changed();
+
+-- What `agentry status` needs to judge a node: the agent types it runs, and how often it promised
+-- to write its row. A node is lost when silent for longer than its lease TTL or two heartbeats and
+-- a second, whichever is shorter (docs/queue.md). Rows written before this migration get the
+-- defaults of RunnerOptions.
+ALTER TABLE runner_nodes
+    ADD COLUMN agent_types        text[]   NOT NULL DEFAULT '{}',
+    ADD COLUMN heartbeat_interval interval NOT NULL DEFAULT interval '10 seconds'
+                                  CHECK (heartbeat_interval > interval '0'),
+    ADD COLUMN lease_ttl          interval NOT NULL DEFAULT interval '30 seconds'
+                                  CHECK (lease_ttl > interval '0');

@@ -118,10 +118,7 @@ public final class Runner implements AutoCloseable {
             return;
         }
         nodes.register(
-                options.nodeId(),
-                RunnerOptions.hostName(),
-                ProcessHandle.current().pid(),
-                options.slots());
+                options, RunnerOptions.hostName(), ProcessHandle.current().pid(), registry.types());
         workers = new ThreadPoolExecutor(
                 options.slots(),
                 options.slots(),
