@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,12 +23,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show the runner nodes (running, draining, stopped) and task counts by status. "
+        description = "Show the runner nodes (running, draining, stopped) with the agent types they run, "
+                + "pending tasks no running node can run, and task counts by status. "
                 + "Works while `agentry serve` runs on the same data directory.",
         footer = Main.FOOTER)
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
-    private static final String LOST_AFTER = "1s..1d";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,23 +39,17 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(
-            names = "--lost-after",
-            paramLabel = "DURATION",
-            defaultValue = "30s",
-            description = "A node silent for longer than this is reported stopped (lost) (" + LOST_AFTER + "). "
-                    + "Default: ${DEFAULT-VALUE}, the default lease TTL.")
-    String lostAfter;
-
     @Override
     public Integer call() {
-        Duration lostAfter = new FlagValues(spec).duration("--lost-after", this.lostAfter, LOST_AFTER);
         try (Database db = Databases.open(database.config())) {
             List<NodeStatus> nodes;
             Map<TaskStatus, Long> counts;
+            Map<String, Long> withoutNode;
             try {
-                nodes = new NodeRegistry(db.dataSource()).list(lostAfter);
+                NodeRegistry registry = new NodeRegistry(db.dataSource());
+                nodes = registry.list();
                 counts = new TaskQueue(db.dataSource()).countByStatus();
+                withoutNode = registry.pendingWithoutNode();
             } catch (DatabaseException e) {
                 if (UNDEFINED_TABLE.equals(e.sqlState())) {
                     spec.commandLine()
@@ -65,30 +60,46 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            spec.commandLine().getOut().println(json ? Json.write(toJson(nodes, counts)) : toText(nodes, counts));
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            json ? Json.write(toJson(nodes, counts, withoutNode)) : toText(nodes, counts, withoutNode));
             spec.commandLine().getOut().flush();
         }
         return 0;
     }
 
-    private String toText(List<NodeStatus> nodes, Map<TaskStatus, Long> counts) {
+    private String toText(List<NodeStatus> nodes, Map<TaskStatus, Long> counts, Map<String, Long> withoutNode) {
         StringBuilder out = new StringBuilder("Database: " + database.config().describe() + "\n");
         if (nodes.isEmpty()) {
             out.append("Nodes: none has run in the last day\n");
         } else {
             out.append(String.format(
-                    "Nodes:%n  %-36s %-9s %5s %9s  %s%n", "NODE", "STATUS", "SLOTS", "IN FLIGHT", "LAST HEARTBEAT"));
+                    "Nodes:%n  %-36s %-9s %5s %9s  %-16s %s%n",
+                    "NODE", "STATUS", "SLOTS", "IN FLIGHT", "LAST HEARTBEAT", "AGENT TYPES"));
             Instant now = Instant.now();
             for (NodeStatus node : nodes) {
                 out.append(String.format(
-                        "  %-36s %-9s %5d %9d  %ds ago%s%n",
+                        "  %-36s %-9s %5d %9d  %-16s %s%s%n",
                         node.nodeId(),
                         node.status(),
                         node.slots(),
                         node.inFlight(),
-                        Duration.between(node.heartbeatAt(), now).toSeconds(),
-                        node.lost() ? " (lost: no heartbeat)" : ""));
+                        Duration.between(node.heartbeatAt(), now).toSeconds() + "s ago",
+                        node.agentTypes().isEmpty() ? "(none)" : String.join(", ", node.agentTypes()),
+                        node.lost()
+                                ? String.format(
+                                        " (lost: no heartbeat for more than %.1fs)", node.lostAfterMs() / 1000.0)
+                                : ""));
             }
+        }
+        out.append("Pending tasks no running node can run: ");
+        if (withoutNode.isEmpty()) {
+            out.append("none\n");
+        } else {
+            StringJoiner byType = new StringJoiner(", ", "", "\n");
+            withoutNode.forEach((type, count) -> byType.add(type + " " + count));
+            out.append(byType);
         }
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         out.append("Tasks:");
@@ -98,7 +109,8 @@ final class StatusCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static ObjectNode toJson(List<NodeStatus> nodes, Map<TaskStatus, Long> counts) {
+    private static ObjectNode toJson(
+            List<NodeStatus> nodes, Map<TaskStatus, Long> counts, Map<String, Long> withoutNode) {
         ObjectNode root = Json.object();
         ArrayNode nodeArray = root.putArray("nodes");
         for (NodeStatus node : nodes) {
@@ -107,6 +119,8 @@ final class StatusCommand implements Callable<Integer> {
         ObjectNode stats = root.putObject("stats");
         counts.forEach((status, count) -> stats.put(status.name().toLowerCase(Locale.ROOT), count));
         stats.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        ObjectNode pending = root.putObject("pending_without_node");
+        withoutNode.forEach(pending::put);
         return root;
     }
 }

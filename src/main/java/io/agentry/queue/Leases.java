@@ -20,11 +20,12 @@ import javax.sql.DataSource;
  * The runner's side of the queue: claim, renew, finish and rescue. Every statement here is one
  * round trip for a whole batch.
  *
- * <p><b>Claim.</b> The inner {@code SELECT … FOR UPDATE SKIP LOCKED} walks the partial index
- * {@code agent_tasks_claim} in claim order (priority 10 first, then earliest {@code
- * scheduled_for}, then id) and skips rows another node is claiming right now, so two nodes never
- * take the same task and never wait on each other. The claim bumps {@code attempt}: that number is
- * the fencing token of this claim.
+ * <p><b>Claim.</b> A node claims only tasks of the agent types it runs. For each of them, an inner
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} walks that type's part of the partial index {@code
+ * agent_tasks_claim} in claim order (priority 10 first, then earliest {@code scheduled_for}, then
+ * id) and skips rows another node is claiming right now, so two nodes never take the same task
+ * and never wait on each other. The best of those candidates, across types, are claimed. The claim
+ * bumps {@code attempt}: that number is the fencing token of this claim.
  *
  * <p><b>Lease.</b> A claimed task carries {@code lease_expires_at}, computed with the database
  * clock. The holder renews it by heartbeat; when it stops (the process died, the network broke),
@@ -37,20 +38,35 @@ import javax.sql.DataSource;
 public final class Leases {
 
     // Meant for sessions of Database.queueDataSource(), where sorts, bitmap scans, hash and merge
-    // joins are off: its plan walks agent_tasks_claim in claim order and finds each claimed row by
-    // primary key whatever the statistics say. So the LIMIT can be a parameter, and one generic
-    // plan per session serves every batch size, although it assumes the LIMIT keeps a tenth of
-    // the table. The update does not test the status again: the rows are locked, so it cannot
-    // have changed, and the test would let the planner drive the update from the claim index
-    // (after statistics of an idle queue it expects one pending task there), matching every
-    // pending task against the whole batch.
+    // joins are off: its plan walks agent_tasks_claim in claim order once per agent type, and finds
+    // each claimed row by primary key, whatever the statistics say. So the LIMIT can be a
+    // parameter, and one generic plan per session serves every batch size and set of types.
+    //
+    // The index leads with the agent type, so each walk reads only its own type's tasks and stops
+    // after n: tasks of types this node does not run are never read, however many wait. Each walk
+    // locks up to n candidates, and the claim keeps the best n of them all (the only sort, of at
+    // most n per type); the candidates it does not keep are free again when the statement commits,
+    // a millisecond later. A claim running at that moment skips them, as it skips every locked row.
+    //
+    // The update does not test the status again: the rows are locked, so it cannot have changed,
+    // and the test would let the planner drive the update from the claim index (after statistics
+    // of an idle queue it expects one pending task there), matching every pending task against the
+    // whole batch.
     static final String CLAIM = """
-            WITH next AS (
-                SELECT id FROM agent_tasks
-                WHERE status = 'pending' AND scheduled_for <= now()
+            WITH candidate AS (
+                SELECT c.id, c.priority, c.scheduled_for
+                FROM unnest(?::text[]) AS k(agent_type)
+                CROSS JOIN LATERAL (
+                    SELECT id, priority, scheduled_for FROM agent_tasks
+                    WHERE status = 'pending' AND agent_type = k.agent_type AND scheduled_for <= now()
+                    ORDER BY priority DESC, scheduled_for, id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED
+                ) AS c
+            ), next AS (
+                SELECT id FROM candidate
                 ORDER BY priority DESC, scheduled_for, id
                 LIMIT ?
-                FOR UPDATE SKIP LOCKED
             ), claimed AS (
                 UPDATE agent_tasks t
                 SET status = 'processing', attempt = t.attempt + 1, locked_by = ?, started_at = now(),
@@ -176,16 +192,24 @@ public final class Leases {
         this.dataSource = dataSource;
     }
 
-    /** Claims up to {@code limit} due tasks for {@code nodeId}, each with a lease of {@code ttl}. */
-    public List<ClaimedTask> claim(String nodeId, int limit, Duration ttl) {
+    /**
+     * Claims up to {@code limit} due tasks of the given agent types for {@code nodeId}, each with a
+     * lease of {@code ttl}. No types, no tasks (and no round trip).
+     */
+    public List<ClaimedTask> claim(String nodeId, Set<String> agentTypes, int limit, Duration ttl) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
+        if (agentTypes.isEmpty()) {
+            return List.of();
+        }
         return Sql.run(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-                statement.setInt(1, limit);
-                statement.setString(2, nodeId);
-                statement.setDouble(3, seconds(ttl));
+                statement.setArray(1, Sql.texts(connection, agentTypes));
+                statement.setInt(2, limit);
+                statement.setInt(3, limit);
+                statement.setString(4, nodeId);
+                statement.setDouble(5, seconds(ttl));
                 List<ClaimedTask> claimed = new ArrayList<>(limit);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {

@@ -12,10 +12,15 @@ import java.util.UUID;
 
 /**
  * The agent of every task must exist and belong to the task's org. An enqueue checks each
- * distinct agent and org pair of its batch once, in SQL, instead of a foreign key per row.
+ * distinct agent and org pair of its batch once, in SQL, instead of a foreign key per row; the
+ * same look-up reads the agent's type, which the task is stored with.
  */
 final class Owners {
-    private record Owner(UUID agentId, UUID orgId) {}
+    record Owner(UUID agentId, UUID orgId) {
+        static Owner of(NewTask task) {
+            return new Owner(task.agentId(), task.orgId());
+        }
+    }
 
     private Owners() {}
 
@@ -24,7 +29,7 @@ final class Owners {
             throws SQLException {
         Set<Owner> owners = new LinkedHashSet<>();
         for (NewTask task : tasks) {
-            owners.add(new Owner(task.agentId(), task.orgId()));
+            owners.add(Owner.of(task));
         }
         statement.setArray(
                 index, Sql.uuids(connection, owners.stream().map(Owner::agentId).toList()));
@@ -37,8 +42,11 @@ final class Owners {
     static void refuseUnknown(ResultSet rs) throws SQLException {
         UUID unknownAgent = Sql.uuid(rs, "unknown_agent");
         if (unknownAgent != null) {
-            throw new IllegalArgumentException(
-                    "agent " + unknownAgent + " does not exist in organization " + Sql.uuid(rs, "unknown_org"));
+            throw unknown(unknownAgent, Sql.uuid(rs, "unknown_org"));
         }
+    }
+
+    static IllegalArgumentException unknown(UUID agentId, UUID orgId) {
+        return new IllegalArgumentException("agent " + agentId + " does not exist in organization " + orgId);
     }
 }

@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code agent_tasks}, as read. */
+/**
+ * A row of {@code agent_tasks}, as read.
+ *
+ * @param agentType the type of its agent, which decides which nodes claim it; {@code null} only
+ *     for a task that had ended when its agent was deleted, before types were recorded
+ */
 public record Task(
         UUID id,
         UUID agentId,
         UUID orgId,
+        String agentType,
         TaskType taskType,
         int priority,
         JsonNode payload,

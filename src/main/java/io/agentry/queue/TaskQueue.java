@@ -55,7 +55,8 @@ public final class TaskQueue {
     /**
      * The agent of every task must exist and belong to the task's org: checked once per distinct
      * pair of the statement instead of by foreign keys row by row. When a pair fails the check,
-     * nothing is inserted and that agent and org are returned instead.
+     * nothing is inserted and that agent and org are returned instead. The same look-up gives each
+     * task its agent's type, which the claim selects by.
      *
      * <p>Each execution is made from the row its task's insert returns: a task skipped for its
      * dedupe key gets none, and the input needs neither a second pass nor a join. Only tasks with
@@ -65,17 +66,18 @@ public final class TaskQueue {
     private static String insert(String pairs, String input) {
         return """
                 WITH pair (agent_id, org_id) AS (%s
+                ), owner AS (
+                    SELECT p.agent_id, p.org_id, a.agent_type
+                    FROM pair p LEFT JOIN ai_agents a ON a.id = p.agent_id AND a.org_id = p.org_id
                 ), unknown AS (
-                    SELECT p.agent_id, p.org_id FROM pair p
-                    WHERE NOT EXISTS (SELECT 1 FROM ai_agents a WHERE a.id = p.agent_id AND a.org_id = p.org_id)
-                    LIMIT 1
+                    SELECT agent_id, org_id FROM owner WHERE agent_type IS NULL LIMIT 1
                 ), input (%s) AS (%s
                 ), task AS (
-                    INSERT INTO agent_tasks (%s)
-                    SELECT id, agent_id, org_id, task_type, priority, payload::jsonb, max_retries,
-                           coalesce(scheduled_for, now()), timeout_seconds, dedupe_key, execution_id,
-                           workflow_run_id
-                    FROM input
+                    INSERT INTO agent_tasks (%s, agent_type)
+                    SELECT i.id, i.agent_id, i.org_id, i.task_type, i.priority, i.payload::jsonb, i.max_retries,
+                           coalesce(i.scheduled_for, now()), i.timeout_seconds, i.dedupe_key, i.execution_id,
+                           i.workflow_run_id, o.agent_type
+                    FROM input i JOIN owner o ON o.agent_id = i.agent_id AND o.org_id = i.org_id
                     WHERE NOT EXISTS (SELECT 1 FROM unknown)
                     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND status IN ('pending', 'processing')
                     DO NOTHING
@@ -123,13 +125,19 @@ public final class TaskQueue {
                    (SELECT status FROM agent_tasks WHERE id = ?) AS status
             """;
 
+    // A failed task takes its agent's type again: the agent's type may have changed since (live
+    // tasks follow such a change; ended ones do not). A task whose agent was deleted keeps its type
+    // and fails at its claim, saying so; one that ended before types were recorded (migration V4)
+    // and whose agent is gone has none, and cannot be retried.
     private static final String RETRY = """
             WITH task AS (
-                UPDATE agent_tasks
+                UPDATE agent_tasks t
                 SET status = 'pending', retry_count = 0, scheduled_for = now(), completed_at = NULL,
-                    cancel_requested_at = NULL
-                WHERE id = ? AND status = 'failed'
-                RETURNING id, execution_id
+                    cancel_requested_at = NULL,
+                    agent_type = coalesce((SELECT a.agent_type FROM ai_agents a WHERE a.id = t.agent_id), t.agent_type)
+                WHERE t.id = ? AND t.status = 'failed'
+                  AND (t.agent_type IS NOT NULL OR EXISTS (SELECT 1 FROM ai_agents a WHERE a.id = t.agent_id))
+                RETURNING t.id, t.execution_id
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = 'queued', completed_at = NULL
@@ -363,7 +371,10 @@ public final class TaskQueue {
         });
     }
 
-    /** Puts a failed task back to pending with its retries restored; false if it was not failed. */
+    /**
+     * Puts a failed task back to pending with its retries restored and its agent's current type;
+     * false if it was not failed (or is a task of a deleted agent whose type was never recorded).
+     */
     public boolean retry(UUID id) {
         boolean retried = Sql.run(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RETRY)) {

@@ -14,6 +14,7 @@ final class TaskRows {
                 Sql.uuid(rs, "id"),
                 Sql.uuid(rs, "agent_id"),
                 Sql.uuid(rs, "org_id"),
+                rs.getString("agent_type"),
                 TaskType.of(rs.getString("task_type")),
                 rs.getInt("priority"),
                 Json.read(rs.getString("payload")),

@@ -30,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A runner node: claims due tasks into its slots and runs their agents.
+ * A runner node: claims due tasks of the agent types its registry has into its slots and runs
+ * their agents. Tasks of other types are left for nodes that run them.
  *
  * <p>Threads: one dispatcher claims (one statement for all free slots) and hands tasks to the
  * worker pool, one per slot; a {@link Completer} writes finished attempts in batches; the timer
@@ -117,10 +118,7 @@ public final class Runner implements AutoCloseable {
             return;
         }
         nodes.register(
-                options.nodeId(),
-                RunnerOptions.hostName(),
-                ProcessHandle.current().pid(),
-                options.slots());
+                options, RunnerOptions.hostName(), ProcessHandle.current().pid(), registry.types());
         workers = new ThreadPoolExecutor(
                 options.slots(),
                 options.slots(),
@@ -136,7 +134,15 @@ public final class Runner implements AutoCloseable {
         heartbeats = timer.scheduleWithFixedDelay(completer::beat, beat, beat, TimeUnit.NANOSECONDS);
         state = State.RUNNING;
         dispatcher = Threads.start("agentry-dispatcher", this::dispatchLoop);
-        log.info("Runner {} started with {} slots", options.nodeId(), options.slots());
+        if (registry.types().isEmpty()) {
+            log.warn("Runner {} has no agent type registered: it claims no task", options.nodeId());
+        } else {
+            log.info(
+                    "Runner {} started with {} slots for agent types {}",
+                    options.nodeId(),
+                    options.slots(),
+                    registry.types());
+        }
     }
 
     /**
@@ -221,7 +227,7 @@ public final class Runner implements AutoCloseable {
      * task to the end, one after another, and writes the outcomes. Returns how many ran.
      */
     public int runOnce() {
-        List<ClaimedTask> claimed = leases.claim(options.nodeId(), options.slots(), options.leaseTtl());
+        List<ClaimedTask> claimed = claim(options.slots());
         for (ClaimedTask task : claimed) {
             Attempt attempt = hold(task);
             report(attempt, attempt.run(timer, options.defaultTimeout()));
@@ -323,12 +329,17 @@ public final class Runner implements AutoCloseable {
     }
 
     private int claimInto(int wanted) {
-        List<ClaimedTask> claimed = leases.claim(options.nodeId(), wanted, options.leaseTtl());
+        List<ClaimedTask> claimed = claim(wanted);
         for (ClaimedTask task : claimed) {
             waiting.incrementAndGet();
             workers.execute(new Run(hold(task)));
         }
         return claimed.size();
+    }
+
+    /** Tasks of other agent types wait in the queue for a node that runs them. */
+    private List<ClaimedTask> claim(int limit) {
+        return leases.claim(options.nodeId(), registry.types(), limit, options.leaseTtl());
     }
 
     /** A claimed task is held (its lease renewed) from now until its outcome is written. */

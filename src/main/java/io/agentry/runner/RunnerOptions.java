@@ -18,8 +18,11 @@ import java.util.UUID;
  *     arrives (default 5 s; at most 1 h)
  * @param leaseTtl how long a claim stays valid without renewal; a node that dies holding tasks
  *     delays them by at most this (default 30 s; at most 1 day)
- * @param heartbeatInterval how often the node renews the leases it holds, in one statement;
- *     shorter than {@code leaseTtl}, and should be well under it (default 10 s; at most 1 h)
+ * @param heartbeatInterval how often the node renews the leases it holds, in one statement, and
+ *     writes its row in {@code runner_nodes}; shorter than {@code leaseTtl}, and should be well
+ *     under it (default 10 s; at most 1 h). {@code agentry status} reports a node lost once it was
+ *     silent for longer than its lease TTL or two heartbeat intervals and a second, whichever is
+ *     shorter
  * @param defaultTimeout the attempt limit when neither the task nor the agent's configuration
  *     ({@code timeout_seconds}) sets one (default 15 min; at most 7 days)
  * @param shutdownGrace how long a graceful stop lets running agents finish before it interrupts

@@ -35,8 +35,7 @@ class CliFlagRangesTest {
             Flag.duration("--shutdown-grace", "0s", "1h"),
             Flag.duration("--rescue-interval", "100ms", "1h"),
             Flag.duration("--retention", "1m", "3650d"));
-    private static final List<Flag> STATUS_FLAGS =
-            List.of(Flag.whole("--pool-size", "1", "1000"), Flag.duration("--lost-after", "1s", "1d"));
+    private static final List<Flag> STATUS_FLAGS = List.of(Flag.whole("--pool-size", "1", "1000"));
     private static final List<Flag> BENCH_FLAGS = List.of(
             Flag.whole("--concurrency", "1", "1000"),
             Flag.whole("--n", "1", "10000000"),

@@ -27,7 +27,8 @@ class BatchEnqueueTest {
 
     /** Every stored column of a task and its execution that does not change from one enqueue to the next. */
     private static final String ROWS = """
-            SELECT string_agg(concat_ws(' | ', t.agent_id, t.org_id, t.task_type, t.priority, t.payload, t.status,
+            SELECT string_agg(concat_ws(' | ', t.agent_id, t.org_id, t.agent_type, t.task_type, t.priority, t.payload,
+                                        t.status,
                                         t.retry_count, t.max_retries,
                                         CASE WHEN t.scheduled_for = t.created_at THEN 'now' ELSE t.scheduled_for::text END,
                                         t.timeout_seconds, t.attempt, t.workflow_run_id,
@@ -42,6 +43,7 @@ class BatchEnqueueTest {
     private static TaskQueue queue;
     private static UUID org;
     private static UUID agent;
+    private static UUID scorer;
 
     @BeforeAll
     static void setUp() {
@@ -50,6 +52,7 @@ class BatchEnqueueTest {
         queue = new TaskQueue(database.dataSource());
         org = fixtures.organization();
         agent = fixtures.agent(org, "enrichment_agent");
+        scorer = fixtures.agent(org, "scoring_agent");
     }
 
     @AfterAll
@@ -77,7 +80,7 @@ class BatchEnqueueTest {
             } else if (i % 3 == 1) {
                 payload.putNull("goal_context");
             }
-            tasks.add(NewTask.of(agent, org)
+            tasks.add(NewTask.of(i % 4 == 3 ? scorer : agent, org)
                     .withType(TaskType.values()[i % TaskType.values().length])
                     .withPriority(1 + i % 10)
                     .withPayload(payload)
@@ -106,6 +109,8 @@ class BatchEnqueueTest {
         assertThat(batch).hasSize(LARGE).allMatch(Enqueued::created);
         assertThat(byBatch.lines()).hasSize(LARGE);
         assertThat(byBatch).contains("2031-02-03 04:05:06.789012+00").contains(" | now | ");
+        assertThat(byBatch).contains(agent + " | " + org + " | enrichment_agent | ");
+        assertThat(byBatch).contains(scorer + " | " + org + " | scoring_agent | ");
         assertThat(byBatch).isEqualTo(oneByOne);
     }
 

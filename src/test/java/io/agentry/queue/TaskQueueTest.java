@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class TaskQueueTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Set<String> TYPES = Set.of("enrichment_agent");
     private static Database database;
     private static Fixtures fixtures;
     private static TaskQueue queue;
@@ -115,10 +116,107 @@ class TaskQueueTest {
 
         List<UUID> order = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            order.add(leases.claim("node-a", 1, LEASE).get(0).id());
+            order.add(leases.claim("node-a", TYPES, 1, LEASE).get(0).id());
         }
 
         assertThat(order).containsExactly(highOld, highNew, middle, lowOld);
+    }
+
+    /**
+     * Six tasks of three agent types, in the order a claim must take them: priority, then
+     * scheduled time, then id (the last two share both, and the first enqueued has the lower id).
+     */
+    private List<UUID> sixTasksOfThreeTypesInClaimOrder() {
+        UUID scorer = fixtures.agent(org, "scoring_agent");
+        UUID researcher = fixtures.agent(org, "research_gpt");
+        Instant base = Instant.now().minusSeconds(60);
+        Instant tie = base.plusSeconds(3);
+        UUID scoringLow = queue.enqueue(NewTask.of(scorer, org).withPriority(1).withScheduledFor(base))
+                .taskId();
+        UUID researchHighLater = queue.enqueue(
+                        NewTask.of(researcher, org).withPriority(10).withScheduledFor(base.plusSeconds(2)))
+                .taskId();
+        UUID enrichmentHigh = queue.enqueue(aTask().withPriority(10).withScheduledFor(base.plusSeconds(1)))
+                .taskId();
+        UUID scoringMiddle = queue.enqueue(
+                        NewTask.of(scorer, org).withPriority(5).withScheduledFor(base))
+                .taskId();
+        UUID researchTieFirst = queue.enqueue(
+                        NewTask.of(researcher, org).withPriority(5).withScheduledFor(tie))
+                .taskId();
+        UUID enrichmentTieSecond =
+                queue.enqueue(aTask().withPriority(5).withScheduledFor(tie)).taskId();
+        return List.of(
+                enrichmentHigh, researchHighLater, scoringMiddle, researchTieFirst, enrichmentTieSecond, scoringLow);
+    }
+
+    private static final Set<String> THREE_TYPES = Set.of("enrichment_agent", "scoring_agent", "research_gpt");
+
+    @Test
+    void claim_order_holds_across_agent_types_one_task_at_a_time() {
+        List<UUID> expected = sixTasksOfThreeTypesInClaimOrder();
+
+        List<UUID> order = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            order.add(leases.claim("node-a", THREE_TYPES, 1, LEASE).get(0).id());
+        }
+
+        assertThat(order).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void claim_of_several_tasks_keeps_the_best_across_agent_types() {
+        List<UUID> expected = sixTasksOfThreeTypesInClaimOrder();
+
+        assertThat(leases.claim("node-a", THREE_TYPES, 4, LEASE))
+                .extracting(ClaimedTask::id)
+                .containsExactlyElementsOf(expected.subList(0, 4));
+        assertThat(leases.claim("node-a", THREE_TYPES, 10, LEASE))
+                .extracting(ClaimedTask::id)
+                .containsExactlyElementsOf(expected.subList(4, 6));
+    }
+
+    @Test
+    void claim_takes_only_tasks_of_the_given_agent_types_and_leaves_the_others_untouched() {
+        UUID writer = fixtures.agent(org, "writer_agent");
+        UUID unrunnable =
+                queue.enqueue(NewTask.of(writer, org).withPriority(10)).taskId();
+        UUID runnable = queue.enqueue(aTask().withPriority(1)).taskId();
+
+        assertThat(leases.claim("node-a", TYPES, 10, LEASE))
+                .extracting(ClaimedTask::id)
+                .containsExactly(runnable);
+        assertThat(leases.claim("node-a", Set.of(), 10, LEASE)).isEmpty();
+
+        Task waiting = fixtures.task(unrunnable);
+        assertThat(waiting.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(waiting.agentType()).isEqualTo("writer_agent");
+        assertThat(waiting.attempt()).isZero();
+        assertThat(waiting.retryCount()).isZero();
+        assertThat(waiting.errorMessage()).isNull();
+    }
+
+    @Test
+    void live_tasks_follow_their_agent_to_its_new_type_and_a_failed_one_when_retried() {
+        Set<String> scout = Set.of("scout_agent");
+        UUID agentThatChanges = fixtures.agent(org, "scout_agent");
+        UUID toFail = queue.enqueue(NewTask.of(agentThatChanges, org).withMaxRetries(0))
+                .taskId();
+        UUID toHold = queue.enqueue(NewTask.of(agentThatChanges, org)).taskId();
+        UUID pending = queue.enqueue(NewTask.of(agentThatChanges, org)).taskId();
+        ClaimedTask failing = leases.claim("node-a", scout, 1, LEASE).get(0);
+        leases.finish(List.of(Outcome.failed(failing, Outcome.Kind.FAILED, "boom", null, 1L, Duration.ZERO)));
+        ClaimedTask held = leases.claim("node-a", scout, 1, LEASE).get(0);
+        assertThat(List.of(failing.id(), held.id())).containsExactly(toFail, toHold);
+
+        fixtures.execute("UPDATE ai_agents SET agent_type = 'research_gpt' WHERE id = '" + agentThatChanges + "'");
+        leases.finish(List.of(Outcome.released(held, "released")));
+        assertThat(queue.retry(toFail)).isTrue();
+
+        assertThat(leases.claim("node-a", scout, 10, LEASE)).isEmpty();
+        assertThat(leases.claim("node-a", Set.of("research_gpt"), 10, LEASE))
+                .extracting(ClaimedTask::id)
+                .containsExactlyInAnyOrder(toFail, toHold, pending);
     }
 
     @Test
@@ -126,11 +224,11 @@ class TaskQueueTest {
         UUID later = queue.enqueue(aTask().withScheduledFor(Instant.now().plus(Duration.ofHours(1))))
                 .taskId();
 
-        assertThat(leases.claim("node-a", 10, LEASE)).isEmpty();
+        assertThat(leases.claim("node-a", TYPES, 10, LEASE)).isEmpty();
 
         fixtures.execute(
                 "UPDATE agent_tasks SET scheduled_for = now() - interval '1 second' WHERE id = '" + later + "'");
-        assertThat(leases.claim("node-a", 10, LEASE))
+        assertThat(leases.claim("node-a", TYPES, 10, LEASE))
                 .extracting(ClaimedTask::id)
                 .containsExactly(later);
     }
@@ -139,7 +237,7 @@ class TaskQueueTest {
     void claim_marks_task_processing_with_a_lease_and_a_new_attempt() {
         Enqueued enqueued = queue.enqueue(aTask());
 
-        ClaimedTask claimed = leases.claim("node-a", 5, LEASE).get(0);
+        ClaimedTask claimed = leases.claim("node-a", TYPES, 5, LEASE).get(0);
 
         Task task = fixtures.task(enqueued.taskId());
         assertThat(claimed.attempt()).isEqualTo(1);
@@ -152,7 +250,7 @@ class TaskQueueTest {
     @Test
     void execution_is_running_once_its_agent_started_and_only_for_the_current_attempt() {
         Enqueued enqueued = queue.enqueue(aTask());
-        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+        ClaimedTask claimed = leases.claim("node-a", TYPES, 1, LEASE).get(0);
 
         leases.markRunning(Map.of(claimed.id(), claimed.attempt() + 1));
         assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("queued");
@@ -250,7 +348,7 @@ class TaskQueueTest {
 
         assertThat(fixtures.task(enqueued.taskId()).status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("cancelled");
-        assertThat(leases.claim("node-a", 10, LEASE)).isEmpty();
+        assertThat(leases.claim("node-a", TYPES, 10, LEASE)).isEmpty();
     }
 
     @Test
@@ -265,7 +363,7 @@ class TaskQueueTest {
     @Test
     void cancelling_a_processing_task_requests_the_cancel_from_its_node() {
         Enqueued enqueued = queue.enqueue(aTask());
-        leases.claim("node-a", 1, LEASE);
+        leases.claim("node-a", TYPES, 1, LEASE);
 
         assertThat(queue.cancel(enqueued.taskId())).isEqualTo(TaskQueue.CancelResult.CANCEL_REQUESTED);
 
@@ -277,7 +375,7 @@ class TaskQueueTest {
     @Test
     void retrying_a_failed_task_puts_it_back_to_pending_with_its_retries_restored() {
         Enqueued enqueued = queue.enqueue(aTask().withMaxRetries(0));
-        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+        ClaimedTask claimed = leases.claim("node-a", TYPES, 1, LEASE).get(0);
         leases.finish(List.of(Outcome.failed(claimed, Outcome.Kind.FAILED, "boom", null, 5L, Duration.ZERO)));
         assertThat(fixtures.task(enqueued.taskId()).status()).isEqualTo(TaskStatus.FAILED);
 
@@ -287,7 +385,7 @@ class TaskQueueTest {
         assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.retryCount()).isZero();
         assertThat(fixtures.execution(enqueued.executionId()).status()).isEqualTo("queued");
-        assertThat(leases.claim("node-a", 1, LEASE))
+        assertThat(leases.claim("node-a", TYPES, 1, LEASE))
                 .extracting(ClaimedTask::attempt)
                 .containsExactly(2);
     }
@@ -303,10 +401,10 @@ class TaskQueueTest {
     @Test
     void result_of_a_stale_attempt_is_fenced_off() {
         Enqueued enqueued = queue.enqueue(aTask());
-        ClaimedTask first = leases.claim("node-a", 1, LEASE).get(0);
+        ClaimedTask first = leases.claim("node-a", TYPES, 1, LEASE).get(0);
         fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() - interval '1 second'");
         assertThat(leases.rescueExpired(100).returnedToPending()).isEqualTo(1);
-        ClaimedTask second = leases.claim("node-b", 1, LEASE).get(0);
+        ClaimedTask second = leases.claim("node-b", TYPES, 1, LEASE).get(0);
 
         var staleApplied =
                 leases.finish(List.of(Outcome.completed(first, Json.object().put("by", "a"), null, null, 1)));
@@ -322,7 +420,7 @@ class TaskQueueTest {
     @Test
     void outcome_is_applied_when_a_lease_renewal_committed_while_it_waited() throws Exception {
         Enqueued enqueued = queue.enqueue(aTask());
-        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+        ClaimedTask claimed = leases.claim("node-a", TYPES, 1, LEASE).get(0);
         try (Connection heartbeat = database.dataSource().getConnection()) {
             heartbeat.setAutoCommit(false);
             try (Statement renew = heartbeat.createStatement()) {
@@ -344,7 +442,7 @@ class TaskQueueTest {
     @Test
     void expired_lease_is_returned_to_pending_as_a_failed_attempt() {
         Enqueued enqueued = queue.enqueue(aTask().withMaxRetries(1));
-        leases.claim("node-a", 1, LEASE);
+        leases.claim("node-a", TYPES, 1, LEASE);
         fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() - interval '1 second'");
 
         Leases.Rescue rescue = leases.rescueExpired(100);
@@ -360,7 +458,7 @@ class TaskQueueTest {
     @Test
     void expired_lease_with_no_retries_left_fails_the_task() {
         Enqueued enqueued = queue.enqueue(aTask().withMaxRetries(0));
-        leases.claim("node-a", 1, LEASE);
+        leases.claim("node-a", TYPES, 1, LEASE);
         fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() - interval '1 second'");
 
         assertThat(leases.rescueExpired(100).ended()).isEqualTo(1);
@@ -372,7 +470,7 @@ class TaskQueueTest {
     @Test
     void live_lease_is_left_alone_by_the_rescuer() {
         queue.enqueue(aTask());
-        leases.claim("node-a", 1, LEASE);
+        leases.claim("node-a", TYPES, 1, LEASE);
 
         assertThat(leases.rescueExpired(100).total()).isZero();
     }
@@ -380,7 +478,7 @@ class TaskQueueTest {
     @Test
     void renewal_extends_held_leases_and_reports_the_ones_lost() {
         queue.enqueue(aTask());
-        ClaimedTask claimed = leases.claim("node-a", 1, LEASE).get(0);
+        ClaimedTask claimed = leases.claim("node-a", TYPES, 1, LEASE).get(0);
         fixtures.execute("UPDATE agent_tasks SET lease_expires_at = now() + interval '1 second'");
 
         Leases.Renewal renewal = leases.renew(Map.of(claimed.id(), claimed.attempt(), UUID.randomUUID(), 1), LEASE);
@@ -396,7 +494,7 @@ class TaskQueueTest {
         Enqueued old = queue.enqueue(aTask());
         Enqueued recent = queue.enqueue(aTask());
         Enqueued pending = queue.enqueue(aTask().withScheduledFor(Instant.now().plusSeconds(3600)));
-        for (ClaimedTask claimed : leases.claim("node-a", 10, LEASE)) {
+        for (ClaimedTask claimed : leases.claim("node-a", TYPES, 10, LEASE)) {
             leases.finish(List.of(Outcome.completed(claimed, Json.object(), null, null, 1)));
         }
         fixtures.execute(

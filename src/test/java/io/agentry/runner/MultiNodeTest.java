@@ -114,12 +114,14 @@ class MultiNodeTest {
     }
 
     @Test
-    void claims_are_disjoint_between_two_runner_processes() throws Exception {
+    void claims_are_disjoint_between_two_runner_processes_and_leave_the_types_they_do_not_run() throws Exception {
+        List<UUID> unrunnable;
         try (ChildJvm first = startNode("process-a", 4, "10000", "3000");
                 ChildJvm second = startNode("process-b", 4, "10000", "3000")) {
             first.awaitLine("READY", PROCESS_START);
             second.awaitLine("READY", PROCESS_START);
 
+            unrunnable = enqueue("writer_agent", 20);
             enqueue("recording_agent", 300);
 
             await().atMost(Duration.ofMinutes(3))
@@ -137,6 +139,15 @@ class MultiNodeTest {
                         "SELECT count(*) FROM runner_nodes WHERE node_id LIKE 'process-_' AND status = 'stopped'"))
                 .as("both nodes stopped gracefully on SIGTERM")
                 .isEqualTo(2);
+        assertThat(unrunnable)
+                .as("tasks of a type neither node runs wait, their retries unused")
+                .allSatisfy(id -> {
+                    Task task = fixtures.task(id);
+                    assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+                    assertThat(task.attempt()).isZero();
+                    assertThat(task.retryCount()).isZero();
+                    assertThat(task.errorMessage()).isNull();
+                });
     }
 
     @Test

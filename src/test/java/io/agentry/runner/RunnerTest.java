@@ -1,6 +1,7 @@
 package io.agentry.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import io.agentry.testing.TestDatabase;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -254,14 +256,40 @@ class RunnerTest {
     }
 
     @Test
-    void agent_type_without_an_implementation_fails_the_task_with_a_clear_message() {
-        Enqueued enqueued = enqueue("writer_agent");
+    void task_of_an_agent_type_the_node_does_not_run_waits_for_a_node_that_runs_it() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        Enqueued waiting = enqueue("writer_agent");
+        Enqueued own = enqueue("scoring_agent");
 
-        runner(options()).runOnce();
+        assertThat(runner(options()).runOnce()).isEqualTo(1);
+        assertThat(runner.runOnce()).isZero();
 
-        Task task = fixtures.task(enqueued.taskId());
-        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(task.errorMessage()).startsWith("no agent implementation for agent_type 'writer_agent'");
+        assertThat(fixtures.task(own.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+        Task task = fixtures.task(waiting.taskId());
+        assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(task.attempt()).isZero();
+        assertThat(task.retryCount()).isZero();
+        assertThat(task.errorMessage()).isNull();
+        assertThat(fixtures.execution(waiting.executionId()).status()).isEqualTo("queued");
+
+        AgentRegistry writers = new AgentRegistry().register("writer_agent", TestAgents.succeeding());
+        try (Runner writerNode = new Runner(database, writers, options().withNodeId("writer-node"), Clock.system())) {
+            assertThat(writerNode.runOnce()).isEqualTo(1);
+        }
+        Task ran = fixtures.task(waiting.taskId());
+        assertThat(ran.status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(ran.attempt()).isEqualTo(1);
+        assertThat(ran.lockedBy()).isNull();
+        assertThat(fixtures.execution(waiting.executionId()).status()).isEqualTo("completed");
+    }
+
+    @Test
+    void node_without_agent_types_claims_nothing() {
+        Enqueued enqueued = enqueue("scoring_agent");
+
+        assertThat(runner(options()).runOnce()).isZero();
+
+        assertThat(fixtures.task(enqueued.taskId()).status()).isEqualTo(TaskStatus.PENDING);
     }
 
     @Test
@@ -318,7 +346,7 @@ class RunnerTest {
         assertThat(runner.status().state()).isEqualTo(Runner.State.STOPPED);
         assertThat(fixtures.task(running.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(fixtures.task(late.taskId()).status()).isEqualTo(TaskStatus.PENDING);
-        assertThat(new NodeRegistry(database.dataSource()).list(Duration.ofMinutes(1)))
+        assertThat(new NodeRegistry(database.dataSource()).list())
                 .filteredOn(node -> node.nodeId().equals("test-node"))
                 .extracting(NodeStatus::status)
                 .containsExactly("stopped");
@@ -464,7 +492,7 @@ class RunnerTest {
         assertThat(status.busySlots()).isEqualTo(2);
         assertThat(status.heldTasks()).isEqualTo(2);
         runner.heartbeatOnce();
-        assertThat(new NodeRegistry(database.dataSource()).list(Duration.ofMinutes(1)))
+        assertThat(new NodeRegistry(database.dataSource()).list())
                 .filteredOn(node -> node.nodeId().equals("test-node"))
                 .singleElement()
                 .satisfies(node -> {
@@ -490,20 +518,51 @@ class RunnerTest {
     }
 
     @Test
-    void a_node_whose_heartbeat_stopped_is_reported_lost() {
+    void node_lists_the_agent_types_it_runs_and_the_heartbeat_and_lease_it_keeps() {
+        registry.register("scoring_agent", TestAgents.succeeding());
+        registry.register("research_gpt", TestAgents.succeeding());
+        Runner runner = runner(options().withLease(Duration.ofSeconds(20), Duration.ofSeconds(4)));
+        runner.start();
+
+        assertThat(new NodeRegistry(database.dataSource()).list())
+                .filteredOn(node -> node.nodeId().equals("test-node"))
+                .singleElement()
+                .satisfies(node -> {
+                    assertThat(node.agentTypes()).containsExactly("research_gpt", "scoring_agent");
+                    assertThat(node.heartbeatIntervalMs()).isEqualTo(4_000);
+                    assertThat(node.leaseTtlMs()).isEqualTo(20_000);
+                    assertThat(node.lostAfterMs())
+                            .as("two heartbeats and a second")
+                            .isEqualTo(9_000);
+                    assertThat(node.lost()).isFalse();
+                });
+    }
+
+    @Test
+    void a_node_is_lost_when_silent_past_its_own_lease_or_two_of_its_heartbeats() {
         NodeRegistry nodes = new NodeRegistry(database.dataSource());
-        nodes.register("dead-node", "host", 42, 3);
+        RunnerOptions quick = options().withLease(Duration.ofSeconds(1), Duration.ofMillis(200));
+        RunnerOptions slow = options().withLease(Duration.ofSeconds(30), Duration.ofSeconds(10));
+        nodes.register(quick.withNodeId("quick-node"), "host", 42, Set.of("scoring_agent"));
+        nodes.register(slow.withNodeId("slow-node"), "host", 43, Set.of("scoring_agent"));
+        fixtures.execute("UPDATE runner_nodes SET heartbeat_at = now() - interval '2 seconds'"
+                + " WHERE node_id IN ('quick-node', 'slow-node')");
+
+        assertThat(nodes.list())
+                .filteredOn(node -> List.of("quick-node", "slow-node").contains(node.nodeId()))
+                .extracting(NodeStatus::nodeId, NodeStatus::status, NodeStatus::lost, NodeStatus::lostAfterMs)
+                .containsExactlyInAnyOrder(
+                        tuple("quick-node", "stopped", true, 1_000L), tuple("slow-node", "running", false, 21_000L));
+
         fixtures.execute(
-                "UPDATE runner_nodes SET heartbeat_at = now() - interval '5 minutes' WHERE node_id = 'dead-node'");
-
-        List<NodeStatus> listed = nodes.list(Duration.ofSeconds(30));
-
-        assertThat(listed)
-                .filteredOn(node -> node.nodeId().equals("dead-node"))
+                "UPDATE runner_nodes SET heartbeat_at = now() - interval '22 seconds' WHERE node_id = 'slow-node'");
+        assertThat(nodes.list())
+                .filteredOn(node -> node.nodeId().equals("slow-node"))
                 .singleElement()
                 .satisfies(node -> {
                     assertThat(node.status()).isEqualTo("stopped");
                     assertThat(node.lost()).isTrue();
+                    assertThat(node.inFlight()).isZero();
                 });
     }
 }

@@ -36,8 +36,9 @@ class WakeupTest {
 
     private static final String INSERT_AS_ANOTHER_PROCESS = """
             WITH task AS (
-                INSERT INTO agent_tasks (id, agent_id, org_id, task_type, execution_id)
-                VALUES (gen_random_uuid(), '%1$s', '%2$s', 'manual_trigger', gen_random_uuid())
+                INSERT INTO agent_tasks (id, agent_id, org_id, agent_type, task_type, execution_id)
+                SELECT gen_random_uuid(), id, org_id, agent_type, 'manual_trigger', gen_random_uuid()
+                FROM ai_agents WHERE id = '%1$s' AND org_id = '%2$s'
                 RETURNING id, execution_id
             )
             INSERT INTO agent_executions (id, agent_id, org_id, task_id)

@@ -117,16 +117,16 @@ public final class TestDatabase {
     }
 
     public static Database fresh(int poolSize) {
-        String name = createEmpty();
-        Server on = server();
-        Database database = Database.onServer(on.url(name), on.user(), on.password(), poolSize);
+        Database database = empty(poolSize);
         Migrations.migrate(database.dataSource());
         return database;
     }
 
-    /** The JDBC URL of database {@code name} on the test server. */
-    public static String url(String name) {
-        return server().url(name);
+    /** A new database with no schema, closed by the caller. */
+    public static Database empty(int poolSize) {
+        String name = createEmpty();
+        Server on = server();
+        return Database.onServer(on.url(name), on.user(), on.password(), poolSize);
     }
 
     /** Creates a new database with no schema and returns its name; the next run drops it. */
