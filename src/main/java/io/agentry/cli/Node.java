@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A node process: database, runner and maintenance, until SIGTERM or Ctrl-C, then a graceful
- * stop (the runner drains within its shutdown grace).
+ * stop (the runner drains within its shutdown grace). When the embedded server it runs dies and
+ * cannot be restarted, it exits with status 1 and one line saying why, so that whatever
+ * supervises the process can act.
  */
 final class Node {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
@@ -22,6 +24,11 @@ final class Node {
     static int run(AppConfig config, AgentRegistry agents, String role) {
         CountDownLatch stopped = new CountDownLatch(1);
         Database database = Database.open(config.database());
+        database.whenServerLost(reason -> {
+            System.err.println("agentry " + role + ": " + reason);
+            System.err.flush();
+            System.exit(1);
+        });
         database.migrate();
         Maintenance maintenance = new Maintenance(database, config.maintenance());
         Runner runner = new Runner(database, agents, config.runner(), Clock.system());

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         name = "status",
         mixinStandardHelpOptions = true,
         description = "Show the runner nodes (running, draining, stopped) and task counts by status. "
-                + "Works while `agentry serve` runs on the same data directory.")
+                + "Works while `agentry serve` runs on the same data directory. Creates nothing: "
+                + "in a directory without Agentry data it says so and exits 1.")
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
 
@@ -47,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Database.open(database.config())) {
+        try (Database db = Database.openExisting(database.config())) {
             List<NodeStatus> nodes;
             Map<TaskStatus, Long> counts;
             try {

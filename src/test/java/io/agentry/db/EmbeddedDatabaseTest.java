@@ -117,6 +117,39 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void open_existing_on_a_missing_folder_names_it_and_creates_nothing() {
+        Path missing = temp.resolve("typo").resolve(".agentry");
+
+        assertThatThrownBy(() -> Database.openExisting(new DatabaseConfig(null, null, null, missing, 1)))
+                .isInstanceOf(NoAgentryDataException.class)
+                .hasMessage("no Agentry data in " + missing + " (no embedded PostgreSQL cluster in "
+                        + missing.resolve("pg") + "); check --data-dir, or run 'agentry serve' there to create one");
+        assertThat(temp.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    void open_existing_on_a_folder_without_a_cluster_leaves_it_as_it_was() throws Exception {
+        Path unrelated = Files.createDirectories(temp.resolve("reports"));
+        Files.writeString(unrelated.resolve("q3.csv"), "region,revenue\n");
+
+        assertThatThrownBy(() -> EmbeddedDatabase.openExisting(unrelated))
+                .isInstanceOf(NoAgentryDataException.class)
+                .hasMessageContaining("no Agentry data in " + unrelated.toRealPath());
+        try (var children = Files.list(unrelated)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly("q3.csv");
+        }
+    }
+
+    @Test
+    void open_existing_on_a_data_directory_starts_its_server() throws Exception {
+        Path dataDir = EmbeddedTemplate.copyTo(temp.resolve("data"));
+        try (EmbeddedDatabase database = EmbeddedDatabase.openExisting(dataDir)) {
+            assertThat(database.ownsServer()).isTrue();
+            assertThat(EmbeddedSql.query(database, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void port_is_read_from_the_library_on_every_start() throws Exception {
         Path dataDir = EmbeddedTemplate.copyTo(temp.resolve("data"));
         for (int start = 1; start <= 2; start++) {
