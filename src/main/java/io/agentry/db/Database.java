@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,8 +202,32 @@ public final class Database implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Brings the schema up to date. On the embedded server, a migration that lost the server (its
+     * owner, another process, stopped it meanwhile) runs again, on the server found then: each
+     * migration is one transaction, so none is applied halfway.
+     */
     public void migrate() {
-        Migrations.migrate(pool);
+        for (int tries = 1; ; tries++) {
+            try {
+                Migrations.migrate(pool);
+                return;
+            } catch (FlywayException e) {
+                if (embedded == null || tries == 3 || !lostTheServer(e)) {
+                    throw e;
+                }
+                log.warn("Migrating lost the embedded server ({}); trying again", e.getMessage());
+            }
+        }
+    }
+
+    private static boolean lostTheServer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && EmbeddedEndpoint.serverIsGone(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

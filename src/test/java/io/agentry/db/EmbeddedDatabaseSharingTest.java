@@ -168,6 +168,23 @@ class EmbeddedDatabaseSharingTest {
         assertThat(dataDir.resolve("pg/postmaster.pid")).doesNotExist();
     }
 
+    @Test
+    void a_database_whose_owner_stops_takes_the_server_over_and_migrates_there() throws Exception {
+        Path dataDir = EmbeddedTemplate.copyTo(temp.resolve("data"));
+        EmbeddedDatabase owner = EmbeddedDatabase.start(dataDir);
+        try (Database database = Database.open(new DatabaseConfig(null, null, null, dataDir, 2))) {
+            new Fixtures(database).count("SELECT 1"); // a pooled connection to the owner's server
+
+            owner.close();
+            database.migrate();
+
+            assertThat(new Fixtures(database).count("SELECT count(*) FROM agent_tasks"))
+                    .isZero();
+            assertThat(lockHolder(dataDir)).isEqualTo(ProcessHandle.current().pid());
+        }
+        assertThat(dataDir.resolve("pg/postmaster.pid")).doesNotExist();
+    }
+
     private static long lockHolder(Path dataDir) {
         return EmbeddedLock.holder(dataDir.toAbsolutePath().resolve("lock")).orElse(0);
     }
