@@ -1,11 +1,13 @@
 package io.agentry.db;
 
+import io.agentry.agent.Agent;
 import io.agentry.agent.AgentRegistry;
 import io.agentry.agent.AgentResult;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +26,8 @@ import java.time.Duration;
  *       owns the server and how many rows {@code events} holds, closes it and exits.
  *   <li>{@code node <dataDir>}: a runner node on the database until its standard input closes.
  *       Agent type {@code recording_agent} inserts a row into {@code test_runs} (task id, node)
- *       and succeeds. Says {@code READY} once running.
+ *       and succeeds; {@code gated_agent} does the same once the file {@code <dataDir>/gate}
+ *       exists. Says {@code READY} once running.
  * </ul>
  *
  * Any failure is reported as {@code CHILD ERROR <message>} and exit status 1.
@@ -77,7 +80,7 @@ final class EmbeddedChildMain {
                 statement.execute(
                         "CREATE TABLE IF NOT EXISTS test_runs (task_id uuid NOT NULL, node_id text NOT NULL)");
             }
-            AgentRegistry agents = new AgentRegistry().register("recording_agent", context -> {
+            Agent recording = context -> {
                 try (Connection connection = context.database().getConnection();
                         PreparedStatement insert =
                                 connection.prepareStatement("INSERT INTO test_runs (task_id, node_id) VALUES (?, ?)")) {
@@ -86,7 +89,17 @@ final class EmbeddedChildMain {
                     insert.executeUpdate();
                 }
                 return AgentResult.success(Json.object());
-            });
+            };
+            Path gate = dataDir.resolve("gate");
+            AgentRegistry agents = new AgentRegistry()
+                    .register("recording_agent", recording)
+                    .register("gated_agent", context -> {
+                        while (!Files.exists(gate)) {
+                            context.checkpoint();
+                            Thread.sleep(20); // the gate is a file: polled
+                        }
+                        return recording.run(context);
+                    });
             try (Runner runner =
                     new Runner(database, agents, RunnerOptions.defaults().withNodeId(nodeId), Clock.system())) {
                 runner.start();
