@@ -102,7 +102,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the configured database, creating the embedded one if there is none; the caller closes it. */
     public static Database open(DatabaseConfig config) {
-        return config.isEmbedded() ? embedded(EmbeddedDatabase.start(config.dataDir()), config) : external(config);
+        return config.isEmbedded() ? onEmbedded(EmbeddedDatabase.start(config.dataDir()), config) : external(config);
     }
 
     /**
@@ -113,11 +113,11 @@ public final class Database implements AutoCloseable {
      */
     public static Database openExisting(DatabaseConfig config) {
         return config.isEmbedded()
-                ? embedded(EmbeddedDatabase.openExisting(config.dataDir()), config)
+                ? onEmbedded(EmbeddedDatabase.openExisting(config.dataDir()), config)
                 : external(config);
     }
 
-    private static Database embedded(EmbeddedDatabase server, DatabaseConfig config) {
+    private static Database onEmbedded(EmbeddedDatabase server, DatabaseConfig config) {
         try {
             return new Database(server, null, null, null, config.poolSize());
         } catch (RuntimeException e) {
