@@ -203,9 +203,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Brings the schema up to date. On the embedded server, a migration that lost the server (its
-     * owner, another process, stopped it meanwhile) runs again, on the server found then: each
-     * migration is one transaction, so none is applied halfway.
+     * Brings the schema up to date. On the embedded server, a migration that failed on the
+     * database runs again, twice at most: its owner (another process) may have stopped the server
+     * meanwhile, and the next connection is made to the server found then. Flyway does not always
+     * say so (a pooled connection it was given may just be "closed"), so any SQL failure counts;
+     * each migration is one transaction, so none is applied halfway or twice.
      */
     public void migrate() {
         for (int tries = 1; ; tries++) {
@@ -213,17 +215,17 @@ public final class Database implements AutoCloseable {
                 Migrations.migrate(pool);
                 return;
             } catch (FlywayException e) {
-                if (embedded == null || tries == 3 || !lostTheServer(e)) {
+                if (embedded == null || tries == 3 || !failedOnSql(e)) {
                     throw e;
                 }
-                log.warn("Migrating lost the embedded server ({}); trying again", e.getMessage());
+                log.warn("Migrating failed ({}); trying again", e.getMessage().strip());
             }
         }
     }
 
-    private static boolean lostTheServer(Throwable failure) {
+    private static boolean failedOnSql(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && EmbeddedEndpoint.serverIsGone(sql)) {
+            if (cause instanceof SQLException) {
                 return true;
             }
         }
