@@ -66,8 +66,14 @@ final class EmbeddedDataDirectory {
     static EmbeddedDataDirectory existing(Path dataDir, Duration wait) {
         EmbeddedDataDirectory directory = new EmbeddedDataDirectory(safeRoot(dataDir));
         Deadline deadline = Deadline.after(wait);
-        while (!directory.clusterIsComplete()) {
-            if (!directory.isBeingInitialised() || !deadline.pause(Duration.ofMillis(200))) {
+        for (boolean waiting = false; !directory.clusterIsComplete(); waiting = true) {
+            if (!directory.isBeingInitialised()) {
+                throw new NoAgentryDataException(directory.root, directory.cluster());
+            }
+            if (!waiting) {
+                log.info("Waiting up to {} s for the cluster being initialised in {}", wait.toSeconds(), directory);
+            }
+            if (!deadline.pause(Duration.ofMillis(200))) {
                 throw new NoAgentryDataException(directory.root, directory.cluster());
             }
         }

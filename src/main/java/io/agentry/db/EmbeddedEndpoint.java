@@ -12,7 +12,7 @@ import java.util.Set;
  * connection attempt.
  */
 record EmbeddedEndpoint(int port, String password) {
-    /** Refused or broken connections (class 08) and a server going down or starting up (57P0x). */
+    /** The server going down (57P01, 57P02), or not up yet (57P03). */
     private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03");
 
     String jdbcUrl(String database) {
@@ -28,8 +28,9 @@ record EmbeddedEndpoint(int port, String password) {
     }
 
     /**
-     * True when {@code failure} says the server is not there (any more, or yet), so that looking
-     * for it again may help; false for everything the server itself refused, such as a login.
+     * True when {@code failure} says the server is not there (any more, or yet): a refused or
+     * broken connection (class 08), or one of {@link #SERVER_GONE}. Looking for the server again
+     * may help then; not when the server itself refused something, such as a login.
      */
     static boolean serverIsGone(SQLException failure) {
         String state = failure.getSQLState();

@@ -3,12 +3,16 @@ package io.agentry.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +141,28 @@ class EmbeddedDatabaseTest {
                 .hasMessageContaining("no Agentry data in " + unrelated.toRealPath());
         try (var children = Files.list(unrelated)) {
             assertThat(children.map(p -> p.getFileName().toString())).containsExactly("q3.csv");
+        }
+    }
+
+    @Test
+    void open_existing_waits_for_a_cluster_another_owner_is_initialising() throws Exception {
+        Path dataDir = temp.resolve("data");
+        EmbeddedDataDirectory directory = EmbeddedDataDirectory.prepare(dataDir);
+        EmbeddedLock lock = EmbeddedLock.tryAcquire(directory.lockFile()).orElseThrow();
+        Files.createDirectories(directory.root().resolve(EmbeddedDataDirectory.INIT_PREFIX + "in-progress"));
+        CompletableFuture<EmbeddedDatabase> opening =
+                CompletableFuture.supplyAsync(() -> EmbeddedDatabase.openExisting(dataDir));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !opening.isDone());
+
+        Path made = EmbeddedTemplate.copyTo(temp.resolve("made"));
+        Files.move(made.resolve("password"), directory.passwordFile());
+        Files.move(made.resolve("pg"), directory.cluster()); // as the initialisation does: one rename
+        EmbeddedOwner owner = EmbeddedOwner.start(directory, lock, reason -> {});
+        try (EmbeddedDatabase database = opening.get(60, TimeUnit.SECONDS)) {
+            assertThat(database.ownsServer()).isFalse();
+            assertThat(EmbeddedSql.query(database, "SELECT 1")).isEqualTo("1");
+        } finally {
+            owner.close();
         }
     }
 
