@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A node process: database, runner and maintenance, until SIGTERM or Ctrl-C, then a graceful
- * stop (the runner drains within its shutdown grace).
+ * stop (the runner drains within its shutdown grace). When the embedded server it runs dies and
+ * cannot be restarted, it exits with status 1 and one line saying why, so that whatever
+ * supervises the process can act.
  */
 final class Node {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
@@ -36,6 +38,11 @@ final class Node {
         }
         AgentRegistry agents = new AgentRegistry();
         CountDownLatch stopped = new CountDownLatch(1);
+        database.whenServerLost(reason -> {
+            System.err.println("agentry " + command.name() + ": " + reason);
+            System.err.flush();
+            System.exit(1);
+        });
         Maintenance maintenance = new Maintenance(database, config.maintenance());
         Runner runner = new Runner(database, agents, config.runner(), Clock.system());
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {

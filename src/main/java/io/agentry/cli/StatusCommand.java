@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Show the runner nodes (running, draining, stopped) with the agent types they run, "
                 + "pending tasks no running node can run, and task counts by status. "
-                + "Works while `agentry serve` runs on the same data directory.",
+                + "Works while `agentry serve` runs on the same data directory. Creates nothing: "
+                + "in a directory without Agentry data it says so and exits 1.",
         footer = Main.FOOTER)
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
@@ -41,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Databases.open(database.config())) {
+        try (Database db = Databases.openExisting(database.config())) {
             List<NodeStatus> nodes;
             Map<TaskStatus, Long> counts;
             Map<String, Long> withoutNode;

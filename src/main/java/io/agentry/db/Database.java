@@ -2,14 +2,14 @@ package io.agentry.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
             + " SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off;"
             + " SET enable_material = off; SET random_page_cost = 1.1; SET plan_cache_mode = force_generic_plan";
 
-    private final EmbeddedDatabase embedded;
+    private final EmbeddedDatabase embedded; // null for an external server
     private final String url;
     private final String user;
     private final String password;
@@ -61,64 +61,94 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.user = user;
         this.password = password;
-        HikariConfig config = poolConfig("agentry", poolSize);
+        HikariConfig config = poolConfig("agentry", poolSize, driverProperties("reWriteBatchedInserts", "true"));
         config.setMinimumIdle(Math.min(2, poolSize));
         config.setConnectionInitSql(SESSION_SETTINGS);
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         this.pool = new HikariDataSource(config);
-        HikariConfig queueConfig = poolConfig("agentry-queue", poolSize);
+        HikariConfig queueConfig = poolConfig("agentry-queue", poolSize, driverProperties("prepareThreshold", "1"));
         queueConfig.setMinimumIdle(0);
         // Opened on first use: processes that run no runner never connect it, and the runner does
         // not pay for a check connection that Hikari would close again (each costs a SCRAM
         // handshake, about 30 ms of CPU here).
         queueConfig.setInitializationFailTimeout(-1);
         queueConfig.setConnectionInitSql(QUEUE_SESSION_SETTINGS);
-        queueConfig.addDataSourceProperty("prepareThreshold", "1");
         this.queuePool = new HikariDataSource(queueConfig);
-        this.availability = new Availability(url.replaceFirst("\\?.*$", ""));
+        this.availability = new Availability(
+                embedded != null
+                        ? "embedded PostgreSQL"
+                        : DatabaseConfig.hidePasswords(url.replaceFirst("\\?.*$", "")));
     }
 
-    private HikariConfig poolConfig(String name, int poolSize) {
+    private HikariConfig poolConfig(String name, int poolSize, Properties properties) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        if (embedded != null) {
+            // Each new connection asks where the server is now: a restart or a new owner may move it.
+            config.setDataSource(new EmbeddedDataSource(embedded, EMBEDDED_DATABASE, properties));
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setDataSourceProperties(properties);
+        }
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(10_000);
-        config.addDataSourceProperty("ApplicationName", "agentry");
         return config;
     }
 
-    /** Opens the configured database; the caller closes it. */
-    public static Database open(DatabaseConfig config) {
-        if (config.isEmbedded()) {
-            EmbeddedDatabase server = EmbeddedDatabase.start(config.dataDir());
-            try {
-                return new Database(
-                        server, server.jdbcUrl(EMBEDDED_DATABASE), server.user(), server.password(), config.poolSize());
-            } catch (RuntimeException e) {
-                server.close();
-                throw e;
-            }
+    private static Properties driverProperties(String... more) {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "agentry");
+        for (int i = 0; i < more.length; i += 2) {
+            properties.setProperty(more[i], more[i + 1]);
         }
+        return properties;
+    }
+
+    /** Opens the configured database, creating the embedded one if there is none; the caller closes it. */
+    public static Database open(DatabaseConfig config) {
+        return config.isEmbedded() ? onEmbedded(EmbeddedDatabase.start(config.dataDir()), config) : external(config);
+    }
+
+    /**
+     * As {@link #open}, for commands that only look at existing data: creates nothing, not even the
+     * data directory. For an external server, the same as {@link #open}.
+     *
+     * @throws NoAgentryDataException when the embedded data directory holds no cluster
+     */
+    public static Database openExisting(DatabaseConfig config) {
+        return config.isEmbedded()
+                ? onEmbedded(EmbeddedDatabase.openExisting(config.dataDir()), config)
+                : external(config);
+    }
+
+    private static Database onEmbedded(EmbeddedDatabase server, DatabaseConfig config) {
+        try {
+            return new Database(server, null, null, null, config.poolSize());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static Database external(DatabaseConfig config) {
         return new Database(null, config.url(), config.user(), config.password(), config.poolSize());
     }
 
     /**
-     * Opens a database that already exists, creating nothing: the same as {@link #open} for an
-     * external server; for the embedded one, only when its data directory holds a complete
-     * cluster, so that a node joining a deployment never founds one of its own.
+     * Runs {@code listener} once, with one line saying why, if the embedded server that this
+     * process runs stopped and could not be restarted (docs/embedded-database.md). The pools are
+     * closed first, so that nothing goes on waiting for a server that is gone. Never for an
+     * external server: keeping that one running is someone else's job.
      */
-    public static Database openExisting(DatabaseConfig config) {
-        if (config.isEmbedded()) {
-            Path dataDir = config.dataDir().toAbsolutePath().normalize();
-            if (!Files.isRegularFile(dataDir.resolve("pg").resolve(EmbeddedDataDirectory.MARKER))) {
-                throw new IllegalStateException(
-                        "no Agentry data in " + dataDir + ": it holds no database to open, and none was created");
-            }
+    public void whenServerLost(Consumer<String> listener) {
+        if (embedded != null) {
+            embedded.whenLost(reason -> {
+                queuePool.close();
+                pool.close();
+                listener.accept(reason);
+            });
         }
-        return open(config);
     }
 
     /** A database on the same server as this one, for tests and benchmarks that need their own. */
@@ -144,30 +174,25 @@ public final class Database implements AutoCloseable {
         return availability;
     }
 
+    /** The JDBC URL; for the embedded server, where it ran last. */
     public String url() {
-        return url;
+        return embedded != null ? embedded.jdbcUrl(EMBEDDED_DATABASE) : url;
     }
 
     public String user() {
-        return user;
+        return embedded != null ? embedded.user() : user;
     }
 
     public String password() {
-        return password;
+        return embedded != null ? embedded.password() : password;
     }
 
     /** A connection outside the pool, for LISTEN and session-level advisory locks. */
     public Connection openDedicated() throws SQLException {
-        Properties properties = new Properties();
-        if (user != null) {
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("ApplicationName", "agentry");
-        properties.setProperty("tcpKeepAlive", "true");
-        Connection connection = DriverManager.getConnection(url, properties);
+        Properties properties = driverProperties("tcpKeepAlive", "true");
+        Connection connection = embedded != null
+                ? embedded.connect(EMBEDDED_DATABASE, properties)
+                : DriverManager.getConnection(url, withLogin(properties));
         try (Statement statement = connection.createStatement()) {
             statement.execute(SESSION_SETTINGS);
         } catch (SQLException e) {
@@ -177,8 +202,44 @@ public final class Database implements AutoCloseable {
         return connection;
     }
 
+    private Properties withLogin(Properties properties) {
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return properties;
+    }
+
+    /**
+     * Brings the schema up to date. On the embedded server, a migration that failed on the
+     * database runs again, twice at most: its owner (another process) may have stopped the server
+     * meanwhile, and the next connection is made to the server found then. Flyway does not always
+     * say so (a pooled connection it was given may just be "closed"), so any SQL failure counts;
+     * each migration is one transaction, so none is applied halfway or twice.
+     */
     public void migrate() {
-        Migrations.migrate(pool);
+        for (int tries = 1; ; tries++) {
+            try {
+                Migrations.migrate(pool);
+                return;
+            } catch (FlywayException e) {
+                if (embedded == null || tries == 3 || !failedOnSql(e)) {
+                    throw e;
+                }
+                log.warn("Migrating failed ({}); trying again", e.getMessage().strip());
+            }
+        }
+    }
+
+    private static boolean failedOnSql(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,68 +1,70 @@
 package io.agentry.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Connects to the server another owner runs on a data directory (a {@code status} while {@code
- * serve} runs, say), through what it published in {@code server.properties}. When the lock is held
- * but no live, answering server is published, the error names the process holding the directory.
+ * Finds the server another owner runs on a data directory (a {@code status} while {@code serve}
+ * runs, say), through what it published in {@code server.properties}: it must be published by the
+ * process holding the lock, that process must be alive, and the server must answer.
  */
 final class EmbeddedAttach {
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedAttach.class);
 
-    /** The server to connect to. */
-    record Server(int port, String password) {}
+    /** A server that answers, or why there is none to use (yet). */
+    record Lookup(Optional<EmbeddedEndpoint> server, String unavailable) {
+        private static Lookup unavailable(String reason) {
+            return new Lookup(Optional.empty(), reason);
+        }
+    }
 
     private EmbeddedAttach() {}
 
-    static Server attach(EmbeddedDataDirectory dataDir) {
+    static Lookup lookup(EmbeddedDataDirectory dataDir) {
+        Optional<EmbeddedServerInfo> published = EmbeddedServerInfo.readFrom(dataDir.serverInfo());
+        if (published.isEmpty()) {
+            return Lookup.unavailable("it has published no running server (is it still starting?)");
+        }
+        EmbeddedServerInfo info = published.get();
         OptionalLong holder = EmbeddedLock.holder(dataDir.lockFile());
-        EmbeddedServerInfo info = EmbeddedServerInfo.readFrom(dataDir.serverInfo())
-                .orElseThrow(
-                        () -> inUse(dataDir, holder, "it has published no running server (is it still starting?)"));
         if (holder.isPresent() && holder.getAsLong() != info.pid()) {
-            throw inUse(dataDir, holder, "it has not published its server yet (is it still starting?)");
+            return Lookup.unavailable("it has not published its server yet (is it still starting?)");
         }
         if (!ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-            throw inUse(dataDir, holder, "process " + info.pid() + ", which published the server, is gone");
+            return Lookup.unavailable("process " + info.pid() + ", which published the server, is gone");
         }
-        String password = EmbeddedFiles.read(info.passwordFile()).strip();
+        EmbeddedEndpoint server = new EmbeddedEndpoint(
+                info.port(), EmbeddedFiles.read(info.passwordFile()).strip());
         try {
-            probe(info, password);
+            probe(server);
         } catch (SQLException e) {
-            throw inUse(
-                    dataDir, holder, "its server on 127.0.0.1:" + info.port() + " does not answer: " + e.getMessage());
+            return Lookup.unavailable("its server on " + server + " does not answer: " + e.getMessage());
         }
-        log.info(
-                "Attached to the PostgreSQL server of process {} on 127.0.0.1:{} for {}",
-                info.pid(),
-                info.port(),
-                dataDir);
-        return new Server(info.port(), password);
+        return new Lookup(Optional.of(server), null);
     }
 
-    private static void probe(EmbeddedServerInfo info, String password) throws SQLException {
+    private static void probe(EmbeddedEndpoint server) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", info.user());
-        properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("socketTimeout", "10");
-        String url = "jdbc:postgresql://127.0.0.1:" + info.port() + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, properties);
+        try (Connection connection = server.connect("postgres", properties);
                 Statement statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         }
     }
 
-    private static IllegalStateException inUse(EmbeddedDataDirectory dataDir, OptionalLong holder, String reason) {
-        String who = holder.isPresent() ? "process " + holder.getAsLong() : "another process";
-        return new IllegalStateException("data directory " + dataDir + " is in use by " + who + ", but " + reason);
+    /** Who holds {@code dataDir}, for messages: "process 4242". */
+    static String holder(EmbeddedDataDirectory dataDir) {
+        OptionalLong holder = EmbeddedLock.holder(dataDir.lockFile());
+        return holder.isPresent() ? "process " + holder.getAsLong() : "another process";
+    }
+
+    static IllegalStateException inUse(EmbeddedDataDirectory dataDir, String reason, Duration waited) {
+        return new IllegalStateException("data directory " + dataDir + " is in use by " + holder(dataDir) + ", but "
+                + reason + "; waited " + waited.toSeconds() + " s for it");
     }
 }

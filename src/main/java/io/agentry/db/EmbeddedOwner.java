@@ -5,35 +5,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The process's ownership of a data directory: the lock, the running server and its published
- * {@code server.properties}. Given back in the reverse order on close, or by a shutdown hook when
- * the JVM exits without closing: first the info (so nobody attaches to a server going down), then
- * the server, then the lock.
+ * The process's ownership of a data directory: the lock, the running server (kept running by a
+ * {@link PgSupervisor}) and its published {@code server.properties}. Given back in the reverse
+ * order on close, or by a shutdown hook when the JVM exits without closing: first the supervision
+ * (no restart after this), then the info (so nobody attaches to a server going down), then the
+ * server, then the lock.
  */
 final class EmbeddedOwner {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedOwner.class);
 
     private final EmbeddedDataDirectory dataDir;
     private final EmbeddedLock lock;
-    private final PgServer server;
-    private final String password;
+    private final PgSupervisor supervisor;
     private final Runnable shutdownHook = this::stop;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private EmbeddedOwner(EmbeddedDataDirectory dataDir, EmbeddedLock lock, PgServer server, String password) {
+    private EmbeddedOwner(
+            EmbeddedDataDirectory dataDir,
+            EmbeddedLock lock,
+            PgServer server,
+            String password,
+            Consumer<String> onLost) {
         this.dataDir = dataDir;
         this.lock = lock;
-        this.server = server;
-        this.password = password;
+        this.supervisor = new PgSupervisor(dataDir, server, password, this::publish, reason -> {
+            deleteIfExists(dataDir.serverInfo()); // no server left to attach to
+            onLost.accept(reason);
+        });
     }
 
-    /** Starts the server of {@code dataDir}, whose lock the caller holds and hands over. */
-    static EmbeddedOwner start(EmbeddedDataDirectory dataDir, EmbeddedLock lock) {
+    /**
+     * Starts the server of {@code dataDir}, whose lock the caller holds and hands over, and keeps it
+     * running; {@code onLost} hears, once, if it dies and cannot be started again.
+     */
+    static EmbeddedOwner start(EmbeddedDataDirectory dataDir, EmbeddedLock lock, Consumer<String> onLost) {
         PgServer server = null;
         try {
             long started = System.nanoTime();
@@ -42,14 +55,13 @@ final class EmbeddedOwner {
             recoverFromKilledOwner(dataDir);
             boolean initialised = PgClusterInit.ensureInitialised(dataDir);
             String password = readPassword(dataDir);
-            server = PgServer.start(dataDir, dataDir.cluster(), password);
+            server = PgServer.start(dataDir, dataDir.cluster(), password, PgServer.ANY_PORT);
             dataDir.restrictBinaries();
-            new EmbeddedServerInfo(
-                            ProcessHandle.current().pid(), server.port(), PgServer.SUPERUSER, dataDir.passwordFile())
-                    .writeTo(dataDir.serverInfo());
-            EmbeddedOwner owner = new EmbeddedOwner(dataDir, lock, server, password);
+            EmbeddedOwner owner = new EmbeddedOwner(dataDir, lock, server, password, onLost);
+            owner.publish(server.port());
             // After the application's own shutdown work, which may still need the database.
             ShutdownHooks.add(ShutdownHooks.DATABASE, owner.shutdownHook);
+            owner.supervisor.start();
             log.info(
                     "{} PostgreSQL in {} on 127.0.0.1:{} in {} ms",
                     initialised ? "Initialised a new cluster and started" : "Started",
@@ -105,12 +117,19 @@ final class EmbeddedOwner {
         }
     }
 
-    int port() {
-        return server.port();
+    /** The server to connect to; while it is being restarted, waits up to {@code wait} for it. */
+    EmbeddedEndpoint endpoint(Duration wait) throws SQLException {
+        return supervisor.endpoint(wait);
     }
 
-    String password() {
-        return password;
+    /** The latest server's endpoint, whether or not it runs right now. */
+    EmbeddedEndpoint lastEndpoint() {
+        return supervisor.lastEndpoint();
+    }
+
+    private void publish(int port) {
+        new EmbeddedServerInfo(ProcessHandle.current().pid(), port, PgServer.SUPERUSER, dataDir.passwordFile())
+                .writeTo(dataDir.serverInfo());
     }
 
     void close() {
@@ -122,12 +141,15 @@ final class EmbeddedOwner {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        PgServer server = supervisor.release();
         try {
             deleteIfExists(dataDir.serverInfo());
         } finally {
             try {
-                server.close();
-                log.info("Stopped PostgreSQL in {}", dataDir.cluster());
+                if (server != null) {
+                    server.close(); // if it died meanwhile, only lets go of it
+                    log.info("Stopped PostgreSQL in {}", dataDir.cluster());
+                }
             } finally {
                 lock.close();
             }

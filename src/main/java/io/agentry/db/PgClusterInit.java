@@ -61,7 +61,7 @@ final class PgClusterInit {
         String password = newPassword();
         EmbeddedFiles.writePrivately(dataDir.passwordFile(), password + "\n");
         Path temporary = dataDir.root().resolve(EmbeddedDataDirectory.INIT_PREFIX + UUID.randomUUID());
-        PgServer.start(dataDir, temporary, password).close();
+        PgServer.start(dataDir, temporary, password, PgServer.ANY_PORT).close();
         EmbeddedFiles.writePrivately(temporary.resolve("pg_hba.conf"), PG_HBA);
         EmbeddedFiles.writePrivately(
                 temporary.resolve(EmbeddedDataDirectory.MARKER),
@@ -78,7 +78,7 @@ final class PgClusterInit {
     }
 
     private static void removeLeftovers(EmbeddedDataDirectory dataDir) {
-        for (Path leftover : dataDir.leftoverInitFolders()) {
+        for (Path leftover : dataDir.initFolders()) {
             // Its init server may have been orphaned with the JVM that ran the init.
             PgShutdown.clear(leftover, dataDir.logFile());
             deleteRecursively(leftover);

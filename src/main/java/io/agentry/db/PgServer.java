@@ -28,28 +28,40 @@ import java.util.Map;
  *       the password from our password file, so no trust window ever exists.
  *   <li>It listens on localhost and on a Unix socket in /tmp. TCP on 127.0.0.1 only; no socket.
  *   <li>It waits 10 s for the server, too short for crash recovery of a long WAL. 60 s, as pg_ctl
- *       does; it polls for that long even when postgres failed at once, so failures show late.
+ *       does; it would poll for that long even when postgres failed at once, or refused the
+ *       password, so {@link PgStartWatch} ends the wait as soon as the log says so.
  * </ul>
+ *
+ * <p>The postmaster is not our child (pg_ctl daemonises it), so whether it still runs is read from
+ * {@code /proc} for the pid it wrote at start ({@link #isRunning()}).
  */
 final class PgServer implements AutoCloseable {
     static final String SUPERUSER = "postgres";
+    /** Lets the library pick a free port. */
+    static final int ANY_PORT = 0;
 
     private final EmbeddedPostgres postgres;
     private final Path cluster;
     private final Path logFile;
+    private final long pid;
 
-    private PgServer(EmbeddedPostgres postgres, Path cluster, Path logFile) {
+    private PgServer(EmbeddedPostgres postgres, Path cluster, Path logFile, long pid) {
         this.postgres = postgres;
         this.cluster = cluster;
         this.logFile = logFile;
+        this.pid = pid;
     }
 
-    /** Starts postgres on {@code cluster}, running initdb first when the folder holds no cluster. */
-    static PgServer start(EmbeddedDataDirectory dataDir, Path cluster, String password) {
+    /**
+     * Starts postgres on {@code cluster} and {@code port} (or {@link #ANY_PORT}), running initdb
+     * first when the folder holds no cluster.
+     */
+    static PgServer start(EmbeddedDataDirectory dataDir, Path cluster, String password, int port) {
         PgUser.requireRunnable();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dataDir.binaries().toFile())
                 .setDataDirectory(cluster)
+                .setPort(port)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -60,13 +72,19 @@ final class PgServer implements AutoCloseable {
                         ProcessBuilder.Redirect.appendTo(dataDir.logFile().toFile()));
         serverSettings().forEach(builder::setServerConfig);
         initdbOptions(dataDir.passwordFile()).forEach(builder::setLocaleConfig);
+        PgStartWatch watch = new PgStartWatch(dataDir.logFile());
         try {
-            return new PgServer(builder.start(), cluster, dataDir.logFile());
+            EmbeddedPostgres postgres = watch.start(builder);
+            long pid = PgPidFile.in(cluster)
+                    .orElseThrow(() -> new IllegalStateException("postgres started without writing postmaster.pid"))
+                    .pid();
+            return new PgServer(postgres, cluster, dataDir.logFile(), pid);
         } catch (IOException | RuntimeException e) {
-            IllegalStateException failure = startFailed(cluster, dataDir.logFile(), e);
+            PgStartException failure = startFailed(dataDir, cluster, watch, e);
             try {
-                // The library may give up waiting on a postgres it did start; do not leave it running.
+                // A start given up on may have left postgres running; do not leave it so.
                 PgShutdown.stopIfRunning(cluster, dataDir.logFile());
+                deleteLibraryLock(cluster);
             } catch (RuntimeException stopFailure) {
                 failure.addSuppressed(stopFailure);
             }
@@ -106,37 +124,74 @@ final class PgServer implements AutoCloseable {
         return options;
     }
 
-    private static IllegalStateException startFailed(Path cluster, Path logFile, Exception cause) {
-        String tail = EmbeddedFiles.tail(logFile, 15);
-        if (tail.contains("cannot be run as root")) {
-            return new IllegalStateException(PgUser.ROOT_WITHOUT_USER_NAMESPACES, cause);
+    private static PgStartException startFailed(
+            EmbeddedDataDirectory dataDir, Path cluster, PgStartWatch watch, Exception cause) {
+        if (cause instanceof PgStartWatch.PasswordRefused) {
+            return new PgStartException(
+                    "the password in " + dataDir.passwordFile() + " is not the one of the PostgreSQL cluster in "
+                            + cluster + ", which refused it; restore that file from when the cluster was created, "
+                            + "or move " + cluster + " away to start with an empty database",
+                    "it refused the password in " + dataDir.passwordFile(),
+                    cause);
         }
-        return new IllegalStateException(
-                "PostgreSQL failed to start on " + cluster + "; the end of " + logFile + ":\n" + tail, cause);
+        String tail = EmbeddedFiles.tail(dataDir.logFile(), 15);
+        if (tail.contains("cannot be run as root")) {
+            return new PgStartException(PgUser.ROOT_WITHOUT_USER_NAMESPACES, "initdb: cannot be run as root", cause);
+        }
+        return new PgStartException(
+                "PostgreSQL failed to start on " + cluster + "; the end of " + dataDir.logFile() + ":\n" + tail,
+                watch.reason().orElse(cause.getMessage()),
+                cause);
     }
 
     int port() {
         return postgres.getPort();
     }
 
-    /** Fast shutdown: open transactions are rolled back, committed ones are already on disk. */
+    long pid() {
+        return pid;
+    }
+
+    /** The postmaster this start made is still there, serving the cluster. */
+    boolean isRunning() {
+        return new PgProcess(pid).isPostgresServing(cluster);
+    }
+
+    /**
+     * Fast shutdown: open transactions are rolled back, committed ones are already on disk. A
+     * server that died is only let go of ({@link #abandon()}).
+     */
     @Override
     public void close() {
+        if (!isRunning()) {
+            abandon();
+            return;
+        }
         try {
             postgres.close(); // pg_ctl stop -m fast -t 5; it only logs when that fails
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stop PostgreSQL on " + cluster, e);
         } finally {
             PgShutdown.stopIfRunning(cluster, logFile);
-            deleteLibraryLock();
+            deleteLibraryLock(cluster);
         }
+    }
+
+    /**
+     * Lets go of a server that died. The library's close would run {@code pg_ctl stop} against no
+     * server, and log that as an error; so its instance is dropped instead. It still holds its lock
+     * on {@code epg-lock} until the descriptor is collected, and this JVM refuses a second lock on
+     * the same file: the file is deleted, and the next start locks a new one of the same name.
+     */
+    void abandon() {
+        deleteLibraryLock(cluster);
     }
 
     /**
      * The library's own {@code epg-lock} marks a folder its cleanup deletes once the file is ten
      * minutes old; it is of no use once the server is down, so it does not stay in the cluster.
      */
-    private void deleteLibraryLock() {
+    private static void deleteLibraryLock(Path cluster) {
         try {
             Files.deleteIfExists(cluster.resolve("epg-lock"));
         } catch (IOException e) {

@@ -97,6 +97,18 @@ class CliTest {
     }
 
     @Test
+    void status_in_a_folder_without_agentry_data_says_where_it_looked_and_creates_nothing(@TempDir Path temp) {
+        Path typo = temp.resolve("agentry-dat");
+
+        assertThat(agentry("status", "--data-dir", typo.toString())).isEqualTo(1);
+
+        assertThat(err.toString())
+                .startsWith("agentry status: no Agentry data in " + typo + " (no embedded PostgreSQL cluster in "
+                        + typo.resolve("pg") + "); check --data-dir, or run 'agentry serve' there to create one");
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
     void db_migrate_installs_the_schema_and_says_which_version(@TempDir Path dataDir) {
         assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString()))
                 .as("migrate: %s", err)

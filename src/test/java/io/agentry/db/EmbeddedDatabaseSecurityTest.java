@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -133,5 +134,31 @@ class EmbeddedDatabaseSecurityTest {
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address)
                 .findFirst();
+    }
+
+    @Test
+    void a_wrong_password_file_fails_at_once_naming_the_file_and_the_fix() throws Exception {
+        Path other = EmbeddedTemplate.copyTo(temp.resolve("wrong-password"));
+        Path passwordFile = other.toRealPath().resolve("password");
+        String right = Files.readString(passwordFile).strip();
+        Files.writeString(passwordFile, "not-the-password-of-this-cluster\n");
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> EmbeddedDatabase.start(other))
+                .hasMessageContaining("the password in " + passwordFile + " is not the one of the PostgreSQL cluster")
+                .hasMessageContaining("restore that file from when the cluster was created, or move "
+                        + other.toRealPath().resolve("pg") + " away to start with an empty database")
+                .message()
+                .doesNotContain(right)
+                .doesNotContain("not-the-password-of-this-cluster");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(other.resolve("pg/postmaster.pid"))
+                .as("no server left running")
+                .doesNotExist();
+
+        Files.writeString(passwordFile, right + "\n");
+        try (EmbeddedDatabase restored = EmbeddedDatabase.start(other)) {
+            assertThat(restored.ownsServer()).as("the lock was given back").isTrue();
+        }
     }
 }

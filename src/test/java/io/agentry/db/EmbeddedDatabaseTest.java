@@ -3,12 +3,16 @@ package io.agentry.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +117,61 @@ class EmbeddedDatabaseTest {
         assertThat(leftover).as("a temporary init folder never served data").doesNotExist();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
             assertThat(EmbeddedSql.countEvents(database)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void open_existing_on_a_missing_folder_names_it_and_creates_nothing() {
+        Path missing = temp.resolve("typo").resolve(".agentry");
+
+        assertThatThrownBy(() -> Database.openExisting(new DatabaseConfig(null, null, null, missing, 1)))
+                .isInstanceOf(NoAgentryDataException.class)
+                .hasMessage("no Agentry data in " + missing + " (no embedded PostgreSQL cluster in "
+                        + missing.resolve("pg") + "); check --data-dir, or run 'agentry serve' there to create one");
+        assertThat(temp.resolve("typo")).doesNotExist();
+    }
+
+    @Test
+    void open_existing_on_a_folder_without_a_cluster_leaves_it_as_it_was() throws Exception {
+        Path unrelated = Files.createDirectories(temp.resolve("reports"));
+        Files.writeString(unrelated.resolve("q3.csv"), "region,revenue\n");
+
+        assertThatThrownBy(() -> EmbeddedDatabase.openExisting(unrelated))
+                .isInstanceOf(NoAgentryDataException.class)
+                .hasMessageContaining("no Agentry data in " + unrelated.toRealPath());
+        try (var children = Files.list(unrelated)) {
+            assertThat(children.map(p -> p.getFileName().toString())).containsExactly("q3.csv");
+        }
+    }
+
+    @Test
+    void open_existing_waits_for_a_cluster_another_owner_is_initialising() throws Exception {
+        Path dataDir = temp.resolve("data");
+        EmbeddedDataDirectory directory = EmbeddedDataDirectory.prepare(dataDir);
+        EmbeddedLock lock = EmbeddedLock.tryAcquire(directory.lockFile()).orElseThrow();
+        Files.createDirectories(directory.root().resolve(EmbeddedDataDirectory.INIT_PREFIX + "in-progress"));
+        CompletableFuture<EmbeddedDatabase> opening =
+                CompletableFuture.supplyAsync(() -> EmbeddedDatabase.openExisting(dataDir));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !opening.isDone());
+
+        Path made = EmbeddedTemplate.copyTo(temp.resolve("made"));
+        Files.move(made.resolve("password"), directory.passwordFile());
+        Files.move(made.resolve("pg"), directory.cluster()); // as the initialisation does: one rename
+        EmbeddedOwner owner = EmbeddedOwner.start(directory, lock, reason -> {});
+        try (EmbeddedDatabase database = opening.get(60, TimeUnit.SECONDS)) {
+            assertThat(database.ownsServer()).isFalse();
+            assertThat(EmbeddedSql.query(database, "SELECT 1")).isEqualTo("1");
+        } finally {
+            owner.close();
+        }
+    }
+
+    @Test
+    void open_existing_on_a_data_directory_starts_its_server() throws Exception {
+        Path dataDir = EmbeddedTemplate.copyTo(temp.resolve("data"));
+        try (EmbeddedDatabase database = EmbeddedDatabase.openExisting(dataDir)) {
+            assertThat(database.ownsServer()).isTrue();
+            assertThat(EmbeddedSql.query(database, "SELECT 1")).isEqualTo("1");
         }
     }
 
