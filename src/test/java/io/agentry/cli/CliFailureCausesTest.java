@@ -38,11 +38,11 @@ class CliFailureCausesTest {
         Path file = Files.writeString(dir.resolve("f"), "not a directory");
 
         AgentryRun run =
-                AgentryRun.of("status", "--data-dir", file.resolve("sub").toString());
+                AgentryRun.of("db", "migrate", "--data-dir", file.resolve("sub").toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines())
-                .containsExactly("agentry status: cannot prepare data directory "
+                .containsExactly("agentry db migrate: cannot prepare data directory "
                         + file.toRealPath().resolve("sub") + ": not a directory");
     }
 

@@ -70,7 +70,8 @@ class CliWorkerTest {
         assertThat(onMissing.exitCode()).isEqualTo(1);
         assertThat(onMissing.errLines())
                 .containsExactly("agentry worker: no Agentry data in " + missing
-                        + ": it holds no database to open, and none was created");
+                        + " (no embedded PostgreSQL cluster in " + missing.resolve("pg")
+                        + "); check --data-dir, or run 'agentry serve' there to create one");
         assertThat(missing).doesNotExist();
         assertThat(onEmpty.exitCode()).isEqualTo(1);
         assertThat(empty).isEmptyDirectory();
