@@ -173,6 +173,9 @@ final class PgServer implements AutoCloseable {
             throw new UncheckedIOException("cannot stop PostgreSQL on " + cluster, e);
         } finally {
             PgShutdown.stopIfRunning(cluster, logFile);
+            // pg_ctl returns once the pid file is gone, which the postmaster removes just before it
+            // exits: a caller that starts the next server at once must not find this one running.
+            new PgProcess(pid).awaitExit(Duration.ofSeconds(10));
             deleteLibraryLock(cluster);
         }
     }
