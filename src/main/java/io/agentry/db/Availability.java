@@ -60,8 +60,10 @@ public final class Availability {
     }
 
     /**
-     * SQLSTATE class 08 (connection exception), 57P01-57P03 (the server is shutting down,
-     * crashed, or cannot accept connections yet), or the pool's timeout waiting for a connection.
+     * Whether {@code failure} says the server is not there, any more or yet: SQLSTATE class 08
+     * (connection exception), 57P01-57P03 (the server is shutting down, crashed, or cannot accept
+     * connections yet), or the pool's timeout waiting for a connection. The one test of it: it
+     * also decides when a process looks for its embedded server again.
      */
     static boolean isConnectionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -142,7 +142,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             return endpoint.connect(database, properties);
         } catch (SQLException e) {
-            if (!EmbeddedEndpoint.serverIsGone(e)) {
+            if (!Availability.isConnectionFailure(e)) {
                 throw e;
             }
             return reconnect(endpoint, e).connect(database, properties);

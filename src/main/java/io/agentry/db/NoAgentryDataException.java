@@ -7,16 +7,8 @@ import java.nio.file.Path;
  * {@code --data-dir}, or the wrong working directory. Nothing was created there.
  */
 public final class NoAgentryDataException extends RuntimeException {
-    private final Path dataDir;
-
     NoAgentryDataException(Path dataDir, Path cluster) {
         super("no Agentry data in " + dataDir + " (no embedded PostgreSQL cluster in " + cluster
                 + "); check --data-dir, or run 'agentry serve' there to create one");
-        this.dataDir = dataDir;
-    }
-
-    /** The directory looked at, absolute. */
-    public Path dataDir() {
-        return dataDir;
     }
 }

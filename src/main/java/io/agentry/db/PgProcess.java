@@ -140,16 +140,10 @@ final class PgProcess {
      * ProcessHandle.onExit} never completes for a zombie, and the process is not our child.
      */
     boolean awaitExit(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Deadline deadline = Deadline.after(timeout);
         while (isRunning()) {
-            if (System.nanoTime() - deadline > 0) {
+            if (!deadline.pause(Duration.ofMillis(20))) {
                 return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for process " + pid + " to exit", e);
             }
         }
         return true;
