@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             WorkerCommand.class,
             DbCommand.class,
             StatusCommand.class,
+            ImportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

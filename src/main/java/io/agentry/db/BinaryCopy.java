@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -21,7 +23,9 @@ public final class BinaryCopy implements AutoCloseable {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH_SECOND =
             Instant.parse("2000-01-01T00:00:00Z").getEpochSecond();
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final byte JSONB_VERSION = 1;
+    private static final int TEXT_OID = 25;
 
     private final CopyIn copy;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
@@ -58,6 +62,49 @@ public final class BinaryCopy implements AutoCloseable {
         }
         room(8);
         buffer.putInt(4).putInt(value);
+        return this;
+    }
+
+    public BinaryCopy int8(Long value) throws SQLException {
+        if (value == null) {
+            return nullValue();
+        }
+        room(12);
+        buffer.putInt(8).putLong(value);
+        return this;
+    }
+
+    /** A {@code date} value. */
+    public BinaryCopy date(LocalDate value) throws SQLException {
+        if (value == null) {
+            return nullValue();
+        }
+        room(8);
+        buffer.putInt(4).putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+        return this;
+    }
+
+    /** A one-dimensional {@code text[]} value without nulls. */
+    public BinaryCopy textArray(List<String> values) throws SQLException {
+        if (values == null) {
+            return nullValue();
+        }
+        byte[][] elements = new byte[values.size()][];
+        int length = values.isEmpty() ? 12 : 20;
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+            length += 4 + elements[i].length;
+        }
+        room(24);
+        buffer.putInt(length).putInt(values.isEmpty() ? 0 : 1).putInt(0).putInt(TEXT_OID);
+        if (!values.isEmpty()) {
+            buffer.putInt(elements.length).putInt(1);
+        }
+        for (byte[] element : elements) {
+            room(4);
+            buffer.putInt(element.length);
+            bytes(element);
+        }
         return this;
     }
 

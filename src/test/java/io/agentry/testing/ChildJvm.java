@@ -26,8 +26,14 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> mainClass, String... args) {
+        return start(List.of(), mainClass, args);
+    }
+
+    /** A child JVM started with {@code jvmOptions} ({@code -Xmx64m}, say). */
+    public static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -1,0 +1,118 @@
+package io.agentry.cli;
+
+import io.agentry.company.CompanyImport;
+import io.agentry.company.ImportSummary;
+import io.agentry.company.PscImport;
+import io.agentry.company.WebsiteImport;
+import io.agentry.company.reference.ReferenceData;
+import io.agentry.db.Database;
+import io.agentry.support.Clock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code agentry import companies-house|psc|websites FILE}: loads data into the company catalogue. */
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = "Load data into the company catalogue. Creates the database and its schema if needed.",
+        footer = Main.FOOTER,
+        subcommands = {ImportCommand.CompaniesHouse.class, ImportCommand.Psc.class, ImportCommand.Websites.class})
+final class ImportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What the three imports share: the file, the database, the problems file, the summary. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "A file, a .zip of files, or a folder of them.")
+        Path file;
+
+        @Option(
+                names = "--problems",
+                paramLabel = "FILE",
+                description =
+                        "Also write every skipped line and emptied field to FILE (CSV: file,line,outcome,reason). "
+                                + "The terminal shows the first " + ImportDisplay.SHOWN_PROBLEMS + ".")
+        Path problems;
+
+        abstract ImportSummary run(Database db, ImportDisplay display);
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try (Database db = Databases.open(database.config());
+                    ImportDisplay display = ImportDisplay.open(err, problems, Clock.system())) {
+                db.migrate();
+                ImportSummary summary = run(db, display);
+                display.finish(summary);
+                spec.commandLine().getOut().println(ImportDisplay.summary(summary));
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "companies-house",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Import the Companies House Free Company Data Product (BasicCompanyData…csv): the CSV, "
+                        + "the .zip it ships in, or a folder of its parts.",
+                "Companies are upserted by company number: next month's snapshot updates them in place, "
+                        + "and importing a file again changes nothing. Enrichment data is kept.",
+                "Region and size band are derived with the reference data (AGENTRY_REFERENCE_DIR overrides it)."
+            },
+            footer = Main.FOOTER)
+    static final class CompaniesHouse extends Base {
+        @Override
+        ImportSummary run(Database db, ImportDisplay display) {
+            return new CompanyImport(db, ReferenceData.fromEnvironment(), display, Clock.system()).run(file);
+        }
+    }
+
+    @Command(
+            name = "psc",
+            mixinStandardHelpOptions = true,
+            description = "Import the Companies House people-with-significant-control snapshot (JSON lines: "
+                    + "a file, its .zip, or a folder of parts), and count each company's active PSCs.",
+            footer = Main.FOOTER)
+    static final class Psc extends Base {
+        @Override
+        ImportSummary run(Database db, ImportDisplay display) {
+            return new PscImport(db, display, Clock.system()).run(file);
+        }
+    }
+
+    @Command(
+            name = "websites",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Import companies' websites from a CSV with the columns company_number and website "
+                        + "(as kept in a CRM; Companies House has none).",
+                "Numbers that lost their leading zeros are padded; a website without a scheme is taken as https."
+            },
+            footer = Main.FOOTER)
+    static final class Websites extends Base {
+        @Override
+        ImportSummary run(Database db, ImportDisplay display) {
+            return new WebsiteImport(db, display, Clock.system()).run(file);
+        }
+    }
+}

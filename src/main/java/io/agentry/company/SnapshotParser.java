@@ -1,0 +1,153 @@
+package io.agentry.company;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.agentry.company.reference.ReferenceData;
+import io.agentry.company.reference.SizeEstimate;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Turns a line of the snapshot into a {@link SnapshotRow}. A line without a usable company number
+ * or name, or with the wrong number of fields, is skipped; a bad date or SIC entry only empties that
+ * field. Along the way it learns the descriptions of the SIC codes it sees.
+ */
+final class SnapshotParser {
+    private static final String NO_SIC = "None Supplied";
+
+    private final SnapshotColumns columns;
+    private final ReferenceData reference;
+    private final String file;
+    private final Consumer<ImportProblem> problems;
+    private final Map<String, String> sicDescriptions = new TreeMap<>();
+
+    SnapshotParser(SnapshotColumns columns, ReferenceData reference, String file, Consumer<ImportProblem> problems) {
+        this.columns = columns;
+        this.reference = reference;
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /** The row, or empty when the line cannot be used (the reason is reported). */
+    Optional<SnapshotRow> parse(CsvRecord record) {
+        long line = record.getStartingLineNumber();
+        if (record.getFieldCount() != columns.width()) {
+            return reportSkipped(line, "has " + record.getFieldCount() + " fields, the header has " + columns.width());
+        }
+        String rawNumber = record.getField(columns.position(SnapshotColumns.NUMBER));
+        Optional<String> number = CompanyNumber.normalise(rawNumber);
+        if (number.isEmpty()) {
+            return reportSkipped(
+                    line,
+                    rawNumber.isBlank()
+                            ? "CompanyNumber is empty"
+                            : "CompanyNumber \"" + rawNumber + "\" is not a company number (8 letters or digits)");
+        }
+        String name = text(record, SnapshotColumns.NAME);
+        if (name == null) {
+            return reportSkipped(line, "CompanyName is empty");
+        }
+        String postcode = text(record, SnapshotColumns.POSTCODE);
+        String accountsCategory = text(record, SnapshotColumns.ACCOUNTS_CATEGORY);
+        SizeEstimate size = accountsCategory == null
+                ? null
+                : reference.sizeBands().forCategory(accountsCategory).orElse(null);
+        return Optional.of(new SnapshotRow(
+                number.get(),
+                name,
+                text(record, SnapshotColumns.STATUS),
+                text(record, SnapshotColumns.CATEGORY),
+                date(record, SnapshotColumns.INCORPORATION_DATE, line),
+                date(record, SnapshotColumns.DISSOLUTION_DATE, line),
+                sicCodes(record, line),
+                text(record, SnapshotColumns.ADDRESS_LINE_1),
+                text(record, SnapshotColumns.ADDRESS_LINE_2),
+                text(record, SnapshotColumns.POST_TOWN),
+                text(record, SnapshotColumns.COUNTY),
+                text(record, SnapshotColumns.COUNTRY),
+                postcode,
+                postcode == null
+                        ? null
+                        : reference.regions().postcodeArea(postcode).orElse(null),
+                postcode == null ? null : reference.regions().regionOf(postcode).orElse(null),
+                accountsCategory,
+                date(record, SnapshotColumns.ACCOUNTS_NEXT_DUE, line),
+                date(record, SnapshotColumns.ACCOUNTS_LAST_MADE_UP, line),
+                date(record, SnapshotColumns.CONFIRMATION_NEXT_DUE, line),
+                date(record, SnapshotColumns.CONFIRMATION_LAST_MADE_UP, line),
+                size == null ? null : size.band(),
+                size == null ? null : size.employeesMin(),
+                size == null ? null : size.employeesMax(),
+                size == null ? null : size.turnoverMaxGbp(),
+                size == null ? null : size.source()));
+    }
+
+    /** The SIC codes seen so far with their descriptions. */
+    Map<String, String> sicDescriptions() {
+        return sicDescriptions;
+    }
+
+    /** Reports a line as skipped; returns empty, for {@link #parse}. */
+    Optional<SnapshotRow> reportSkipped(long line, String reason) {
+        problems.accept(new ImportProblem(file, line, ImportProblem.Kind.ROW_SKIPPED, reason));
+        return Optional.empty();
+    }
+
+    private void leftEmpty(long line, String reason) {
+        problems.accept(new ImportProblem(file, line, ImportProblem.Kind.FIELD_LEFT_EMPTY, reason));
+    }
+
+    private String text(CsvRecord record, String column) {
+        String value = record.getField(columns.position(column)).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** A {@code dd/mm/yyyy} date. */
+    private LocalDate date(CsvRecord record, String column, long line) {
+        String value = text(record, column);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() == 10 && value.charAt(2) == '/' && value.charAt(5) == '/') {
+            try {
+                return LocalDate.of(
+                        Integer.parseInt(value, 6, 10, 10),
+                        Integer.parseInt(value, 3, 5, 10),
+                        Integer.parseInt(value, 0, 2, 10));
+            } catch (NumberFormatException | DateTimeException e) {
+                // reported below
+            }
+        }
+        leftEmpty(line, column + " \"" + value + "\" is not a date (dd/mm/yyyy)");
+        return null;
+    }
+
+    /** {@code "62012 - Business and domestic software development"} gives 62012; "None Supplied" none. */
+    private List<String> sicCodes(CsvRecord record, long line) {
+        List<String> codes = new ArrayList<>(SnapshotColumns.SIC_TEXTS.size());
+        for (String column : SnapshotColumns.SIC_TEXTS) {
+            String value = text(record, column);
+            if (value == null || value.equalsIgnoreCase(NO_SIC)) {
+                continue;
+            }
+            int dash = value.indexOf(" - ");
+            String code = (dash < 0 ? value : value.substring(0, dash)).strip();
+            if (code.length() != 5 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                leftEmpty(line, column + " \"" + value + "\" is not a SIC code (NNNNN - description)");
+                continue;
+            }
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+            if (dash >= 0) {
+                sicDescriptions.putIfAbsent(code, value.substring(dash + 3).strip());
+            }
+        }
+        return codes;
+    }
+}
