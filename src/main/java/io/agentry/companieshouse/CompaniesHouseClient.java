@@ -1,5 +1,6 @@
 package io.agentry.companieshouse;
 
+import io.agentry.company.CompanyNumber;
 import io.agentry.support.Clock;
 import io.agentry.support.Threads;
 import java.net.URLEncoder;
@@ -146,7 +147,7 @@ public final class CompaniesHouseClient {
     }
 
     private static String companyPath(String companyNumber) {
-        return "/company/" + URLEncoder.encode(CompanyNumber.normalise(companyNumber), StandardCharsets.UTF_8);
+        return "/company/" + URLEncoder.encode(CompanyNumber.require(companyNumber), StandardCharsets.UTF_8);
     }
 
     static String userAgent() {

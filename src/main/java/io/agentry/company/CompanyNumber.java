@@ -28,6 +28,13 @@ public final class CompanyNumber {
         return Optional.of(number);
     }
 
+    /** The number in its canonical form; anything else is refused, naming the value. */
+    public static String require(String raw) {
+        return normalise(raw)
+                .orElseThrow(() -> new IllegalArgumentException("Not a company number: \"" + raw
+                        + "\" (expected 8 letters or digits, such as 00000006 or SC123456)"));
+    }
+
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }

@@ -1,4 +1,4 @@
-package io.agentry.companieshouse;
+package io.agentry.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,19 +20,22 @@ class CompanyNumberTest {
         "ni012345, NI012345"
     })
     void numbers_are_trimmed_upper_cased_and_padded(String given, String expected) {
-        assertThat(CompanyNumber.normalise(given)).isEqualTo(expected);
+        assertThat(CompanyNumber.require(given)).isEqualTo(expected);
+        assertThat(CompanyNumber.normalise(given)).contains(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "123456789", "SC12345", "0456 7891", "../00001", "04567891?x=1", "ÅB123456"})
     void anything_else_is_refused_naming_the_value(String given) {
-        assertThatThrownBy(() -> CompanyNumber.normalise(given))
+        assertThat(CompanyNumber.normalise(given)).isEmpty();
+        assertThatThrownBy(() -> CompanyNumber.require(given))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"" + given + "\"");
     }
 
     @Test
     void null_is_refused() {
-        assertThatThrownBy(() -> CompanyNumber.normalise(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(CompanyNumber.normalise(null)).isEmpty();
+        assertThatThrownBy(() -> CompanyNumber.require(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
