@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             StatusCommand.class,
             ImportCommand.class,
+            CompaniesCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Imports the Companies House Free Company Data Product into the catalogue: a {@code .csv}, the
  * {@code .zip} it ships in, or a folder of its parts. Files are streamed, so memory stays flat
- * however large the snapshot; rows are loaded {@value #CHUNK} at a time (see {@link SnapshotStore})
- * and each chunk is committed, so an interrupted import keeps what it loaded and a second run
- * completes it, counting the loaded rows as unchanged.
+ * however large the snapshot; rows are loaded {@value #CHUNK} at a time (see {@link SnapshotStore}).
+ * The first import into an empty catalogue is one transaction; later ones commit each chunk, so
+ * an interrupted import keeps what it loaded and a second run completes it, counting the loaded
+ * rows as unchanged.
  */
 public final class CompanyImport {
     static final int CHUNK = 50_000;
@@ -47,10 +48,11 @@ public final class CompanyImport {
         Counts counts = new Counts(parts.stream().mapToLong(ImportPart::size).sum());
         CompanyNumberSet seen = new CompanyNumberSet();
         try (Connection connection = database.openDedicated();
-                SnapshotStore store = new SnapshotStore(connection)) {
+                SnapshotStore store = SnapshotStore.open(connection)) {
             for (ImportPart part : parts) {
                 importPart(part, store, seen, counts);
             }
+            store.finish();
         } catch (SQLException e) {
             throw new ImportException("loading into the catalogue failed: " + e.getMessage(), e);
         }

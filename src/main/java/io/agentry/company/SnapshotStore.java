@@ -7,13 +7,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Loads snapshot rows in bulk: rows are copied into a temporary table, then one statement upserts
- * them into {@code companies} by company number. A company whose registry fields are all as
- * before is not written at all, so importing the same snapshot twice changes nothing, and the
- * enrichment columns are never touched.
+ * Loads snapshot rows in bulk, in one of two ways.
+ *
+ * <p>Into a catalogue that holds companies, rows are copied into a temporary table, then one
+ * statement upserts them into {@code companies} by company number, and each chunk is committed.
+ * A company whose registry fields are all as before is not written at all, so importing the same
+ * snapshot twice changes nothing, and the enrichment columns are never touched.
+ *
+ * <p>Into an empty catalogue (the first import), rows are copied straight into {@code companies}
+ * with its secondary indexes dropped, and the indexes are built again at the end: building an
+ * index from all rows at once is several times faster than adding each row to it. This is one
+ * transaction: if it is interrupted, the catalogue is left empty, with its indexes, as before. It
+ * holds the table's lock until it commits, which is harmless while the catalogue is empty.
  */
 final class SnapshotStore implements AutoCloseable {
     /** The registry columns: the snapshot's, in {@link SnapshotRow}'s order. */
@@ -64,18 +74,60 @@ final class SnapshotStore implements AutoCloseable {
             ON CONFLICT (code) DO UPDATE SET description = excluded.description
             WHERE sic_codes.description IS DISTINCT FROM excluded.description""";
 
+    /** The indexes of {@code companies} that no constraint needs, with their definitions. */
+    private static final String SECONDARY_INDEXES = """
+            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            WHERE i.indrelid = 'companies'::regclass
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+            ORDER BY 1""";
+
+    private static final String COPY_DIRECT = "COPY companies (%s) FROM STDIN (FORMAT binary)".formatted(COLUMNS);
+
     private final Connection connection;
+    private final List<String> indexesToBuild;
     private BinaryCopy copy;
     private int staged;
 
-    /** A store on {@code connection}, a connection of its own: it holds a temporary table. */
-    SnapshotStore(Connection connection) throws SQLException {
+    private SnapshotStore(Connection connection, List<String> indexesToBuild) {
         this.connection = connection;
+        this.indexesToBuild = indexesToBuild;
+    }
+
+    /**
+     * A store on {@code connection}, a connection of its own (it may hold a temporary table), that
+     * loads in bulk if the catalogue is empty.
+     */
+    static SnapshotStore open(Connection connection) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // Excludes other writers, and so another import, while the catalogue is found empty.
+            statement.execute("LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE");
+            boolean empty;
+            try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM companies)")) {
+                rows.next();
+                empty = rows.getBoolean(1);
+            }
+            if (empty) {
+                List<String> definitions = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery(SECONDARY_INDEXES)) {
+                    while (rows.next()) {
+                        statement.addBatch("DROP INDEX " + rows.getString(1));
+                        definitions.add(rows.getString(2));
+                    }
+                }
+                statement.executeBatch();
+                return new SnapshotStore(connection, definitions);
+            }
+            connection.commit();
             statement.execute(CREATE_STAGING);
+            connection.commit();
+            return new SnapshotStore(connection, null);
         }
-        connection.commit();
+    }
+
+    private boolean bulk() {
+        return indexesToBuild != null;
     }
 
     /** Rows added since the last {@link #flush}. */
@@ -85,7 +137,7 @@ final class SnapshotStore implements AutoCloseable {
 
     void add(SnapshotRow row) throws SQLException {
         if (copy == null) {
-            copy = BinaryCopy.start(connection, COPY);
+            copy = BinaryCopy.start(connection, bulk() ? COPY_DIRECT : COPY);
         }
         copy.row(WIDTH)
                 .text(row.companyNumber())
@@ -117,20 +169,48 @@ final class SnapshotStore implements AutoCloseable {
     }
 
     /**
-     * Upserts the staged rows and the SIC descriptions learned so far, and commits. Returns the
-     * companies inserted and updated; the other staged rows were unchanged.
+     * Writes the rows added since the last flush and the SIC descriptions learned so far, and
+     * (unless loading in bulk) commits. Returns the companies inserted and updated; the other rows
+     * were unchanged.
      */
     Written flush(Map<String, String> sicDescriptions) throws SQLException {
         Written written = new Written(0, 0);
         if (copy != null) {
-            copy.finish();
+            long copied = copy.finish();
             copy = null;
-            try (Statement statement = connection.createStatement();
-                    ResultSet counts = statement.executeQuery(UPSERT)) {
-                counts.next();
-                written = new Written(counts.getLong(1), counts.getLong(2));
+            if (bulk()) {
+                written = new Written(copied, 0);
+            } else {
+                try (Statement statement = connection.createStatement();
+                        ResultSet counts = statement.executeQuery(UPSERT)) {
+                    counts.next();
+                    written = new Written(counts.getLong(1), counts.getLong(2));
+                }
             }
         }
+        learn(sicDescriptions);
+        if (!bulk()) {
+            connection.commit();
+        }
+        staged = 0;
+        return written;
+    }
+
+    /** Ends the import: a bulk load builds its indexes, gathers statistics and commits. */
+    void finish() throws SQLException {
+        if (bulk()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                for (String definition : indexesToBuild) {
+                    statement.execute(definition);
+                }
+                statement.execute("ANALYZE companies");
+            }
+            connection.commit();
+        }
+    }
+
+    private void learn(Map<String, String> sicDescriptions) throws SQLException {
         if (!sicDescriptions.isEmpty()) {
             try (PreparedStatement learn = connection.prepareStatement(LEARN_SIC)) {
                 learn.setArray(1, textArray(sicDescriptions.keySet().toArray(String[]::new)));
@@ -138,9 +218,6 @@ final class SnapshotStore implements AutoCloseable {
                 learn.executeUpdate();
             }
         }
-        connection.commit();
-        staged = 0;
-        return written;
     }
 
     private Array textArray(String[] values) throws SQLException {

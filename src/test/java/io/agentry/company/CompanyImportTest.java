@@ -84,13 +84,14 @@ class CompanyImportTest {
                 aCompany("00000001", "MICRO LTD").accounts("MICRO ENTITY").toString(),
                 aCompany("00000002", "UNKNOWN SIZE LTD").toString()));
 
-        var estimate = reference().sizeBands().forCategory("MICRO ENTITY").orElseThrow();
         assertThat(row("00000001"))
-                .containsEntry("size_band", estimate.band())
-                .containsEntry("employees_min", String.valueOf(estimate.employeesMin()))
-                .containsEntry("employees_max", String.valueOf(estimate.employeesMax()))
-                .containsEntry("turnover_max_gbp", String.valueOf(estimate.turnoverMaxGbp()))
-                .containsEntry("size_source", estimate.source())
+                .containsEntry("size_band", "micro")
+                .containsEntry("employees_min", "0")
+                .containsEntry("employees_max", "10")
+                .containsEntry("turnover_max_gbp", "1000000")
+                .containsEntry(
+                        "size_source",
+                        "accounts category MICRO ENTITY (Companies Act 2006 thresholds from 6 April 2025)")
                 .containsEntry("employee_count", null);
         assertThat(row("00000002")).containsEntry("size_band", null).containsEntry("size_source", null);
     }

@@ -33,7 +33,9 @@ class ImportMemoryTest {
                         + "\r\n");
             }
         }
-        assertThat(Files.size(file)).as("the file is half as large again as the heap").isGreaterThan(96L << 20);
+        assertThat(Files.size(file))
+                .as("the file is half as large again as the heap")
+                .isGreaterThan(96L << 20);
 
         try (Database database = TestDatabase.fresh();
                 ChildJvm child = ChildJvm.start(
