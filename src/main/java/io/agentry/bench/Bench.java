@@ -75,6 +75,7 @@ public final class Bench {
             case W2 -> new W2Pickup().run(context);
             case W3 -> new W3Enqueue().run(context);
             case CLAIM -> new ClaimScaling().run(context);
+            case IMPORT -> new CatalogueImport().run(context);
         };
     }
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param claimSamples how many timed claims at each pending-queue size (claim workload)
  * @param claimSmall the smaller pending-queue size (claim workload)
  * @param claimLarge the larger pending-queue size (claim workload)
+ * @param importRows how many synthetic companies to generate (import workload)
+ * @param importFile a snapshot file to import instead of generating one, or {@code null}
  */
 public record BenchSettings(
         Workload workload,
@@ -38,7 +40,9 @@ public record BenchSettings(
         int claimBatch,
         int claimSamples,
         int claimSmall,
-        int claimLarge) {
+        int claimLarge,
+        int importRows,
+        Path importFile) {
 
     public BenchSettings {
         Objects.requireNonNull(workload, "--workload is required");
@@ -59,6 +63,7 @@ public record BenchSettings(
         require(claimSamples >= 1, "--claim-samples must be at least 1, was " + claimSamples);
         require(claimSmall >= claimBatch, "--claim-small must be at least --claim-batch, was " + claimSmall);
         require(claimLarge >= claimSmall, "--claim-large must be at least --claim-small, was " + claimLarge);
+        require(importRows >= 1, "--import-rows must be at least 1, was " + importRows);
     }
 
     /** The knobs as the report's {@code settings} object (snake_case, units in the names). */
@@ -81,6 +86,8 @@ public record BenchSettings(
         json.put("claim_samples", claimSamples);
         json.put("claim_small", claimSmall);
         json.put("claim_large", claimLarge);
+        json.put("import_rows", importRows);
+        json.put("import_file", importFile == null ? null : importFile.toString());
         return json;
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The benchmark workloads: the three of WORKLOADS.md and Agentry's own claim-scaling check. */
+/** The benchmark workloads: the three of WORKLOADS.md, Agentry's claim-scaling check and its catalogue import. */
 public enum Workload {
     /** Drain throughput: batch-enqueue N jobs, then run them all. */
     W1,
@@ -13,7 +13,9 @@ public enum Workload {
     /** Enqueue rate: single-row enqueues, each committed before the next. */
     W3,
     /** Claim latency with 1,000 versus 1,000,000 pending tasks (Agentry only). */
-    CLAIM;
+    CLAIM,
+    /** The catalogue import of a snapshot file, beside a raw COPY of the same file (Agentry only). */
+    IMPORT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

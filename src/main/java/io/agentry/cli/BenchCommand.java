@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Benchmarks the queue with no-op jobs and writes one JSON report (see docs/benchmarks.md).",
             "w1: drain throughput; w2: pickup latency under light load; w3: enqueue rate;",
-            "claim: claim latency with --claim-small vs --claim-large pending tasks.",
+            "claim: claim latency with --claim-small vs --claim-large pending tasks;",
+            "import: the catalogue import of a snapshot (--import-rows generated, or --import-file),",
+            "beside a raw COPY of the same file into a text table.",
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -51,6 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String CLAIM_SAMPLES = "1..1000000";
     private static final String CLAIM_SMALL = "1..10000000";
     private static final String CLAIM_LARGE = "1..100000000";
+    private static final String IMPORT_ROWS = "1..50000000";
 
     private CommandSpec spec;
 
@@ -59,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|claim",
+            paramLabel = "w1|w2|w3|claim|import",
             description = "The workload (required).")
     private String workload;
 
@@ -176,6 +179,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "claim: the large pending-queue size (" + CLAIM_LARGE + "; default: ${DEFAULT-VALUE}).")
     private String claimLarge;
 
+    @Option(
+            names = "--import-rows",
+            defaultValue = "1000000",
+            description = "import: synthetic companies to generate and import (" + IMPORT_ROWS
+                    + "; default: ${DEFAULT-VALUE}).")
+    private String importRows;
+
+    @Option(
+            names = "--import-file",
+            paramLabel = "FILE",
+            description = "import: a snapshot file to import instead of a generated one.")
+    private Path importFile;
+
     /** Later arguments override earlier ones, however this command is registered. */
     @Spec
     void spec(CommandSpec commandSpec) {
@@ -207,7 +223,9 @@ public final class BenchCommand implements Callable<Integer> {
                     flags.whole("--claim-batch", claimBatch, CLAIM_BATCH),
                     flags.whole("--claim-samples", claimSamples, CLAIM_SAMPLES),
                     flags.whole("--claim-small", claimSmall, CLAIM_SMALL),
-                    flags.whole("--claim-large", claimLarge, CLAIM_LARGE));
+                    flags.whole("--claim-large", claimLarge, CLAIM_LARGE),
+                    flags.whole("--import-rows", importRows, IMPORT_ROWS),
+                    importFile);
         } catch (IllegalArgumentException e) {
             throw flags.error(e.getMessage());
         }

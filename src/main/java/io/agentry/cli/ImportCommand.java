@@ -7,6 +7,7 @@ import io.agentry.company.WebsiteImport;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.support.Clock;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,8 +42,17 @@ final class ImportCommand implements Runnable {
         @Mixin
         DatabaseFlags database;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "A file, a .zip of files, or a folder of them.")
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "FILE",
+                description = "A file, a .zip of files, or a folder of them.")
         Path file;
+
+        @Option(
+                names = "--sample",
+                description = "Import the bundled synthetic sample instead of a FILE (see docs/sample-data.md).")
+        boolean sample;
 
         @Option(
                 names = "--problems",
@@ -52,15 +62,28 @@ final class ImportCommand implements Runnable {
                                 + "The terminal shows the first " + ImportDisplay.SHOWN_PROBLEMS + ".")
         Path problems;
 
-        abstract ImportSummary run(Database db, ImportDisplay display);
+        abstract ImportSummary run(Database db, ImportDisplay display, Path file);
+
+        /** The classpath resource {@code --sample} imports; null if there is none. */
+        String sampleResource() {
+            return null;
+        }
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            FlagValues flags = new FlagValues(spec);
+            if (sample && sampleResource() == null) {
+                throw flags.error("--sample: there is no bundled sample of this data");
+            }
+            if (sample == (file != null)) {
+                throw flags.error(sample ? "give a FILE or --sample, not both" : "give the FILE to import");
+            }
             PrintWriter err = spec.commandLine().getErr();
             try (Database db = Databases.open(database.config());
-                    ImportDisplay display = ImportDisplay.open(err, problems, Clock.system())) {
+                    ImportDisplay display = ImportDisplay.open(err, problems, Clock.system());
+                    SampleFile sampleFile = sample ? SampleFile.of(sampleResource()) : null) {
                 db.migrate();
-                ImportSummary summary = run(db, display);
+                ImportSummary summary = run(db, display, sample ? sampleFile.path() : file);
                 display.finish(summary);
                 spec.commandLine().getOut().println(ImportDisplay.summary(summary));
                 spec.commandLine().getOut().flush();
@@ -82,7 +105,12 @@ final class ImportCommand implements Runnable {
             footer = Main.FOOTER)
     static final class CompaniesHouse extends Base {
         @Override
-        ImportSummary run(Database db, ImportDisplay display) {
+        String sampleResource() {
+            return "samples/companies/BasicCompanyData-synthetic-sample.csv";
+        }
+
+        @Override
+        ImportSummary run(Database db, ImportDisplay display, Path file) {
             return new CompanyImport(db, ReferenceData.fromEnvironment(), display, Clock.system()).run(file);
         }
     }
@@ -95,7 +123,7 @@ final class ImportCommand implements Runnable {
             footer = Main.FOOTER)
     static final class Psc extends Base {
         @Override
-        ImportSummary run(Database db, ImportDisplay display) {
+        ImportSummary run(Database db, ImportDisplay display, Path file) {
             return new PscImport(db, display, Clock.system()).run(file);
         }
     }
@@ -111,7 +139,12 @@ final class ImportCommand implements Runnable {
             footer = Main.FOOTER)
     static final class Websites extends Base {
         @Override
-        ImportSummary run(Database db, ImportDisplay display) {
+        String sampleResource() {
+            return "samples/websites.csv";
+        }
+
+        @Override
+        ImportSummary run(Database db, ImportDisplay display, Path file) {
             return new WebsiteImport(db, display, Clock.system()).run(file);
         }
     }
