@@ -2,8 +2,10 @@
 -- The snapshot owns the registry columns (an import overwrites them); enrichment owns the rest (an
 -- import never touches them). See docs/catalogue.md.
 CREATE TABLE companies (
-    id                                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    company_number                      text NOT NULL UNIQUE,
+    -- Ids are handed out 1,000 at a time: one sequence update per row would cost a bulk load more
+    -- than the rest of the row's insert.
+    id                                  bigint GENERATED ALWAYS AS IDENTITY (CACHE 1000) PRIMARY KEY,
+    company_number                      text NOT NULL,
     -- From the snapshot.
     name                                text NOT NULL,
     status                              text,
@@ -48,6 +50,9 @@ CREATE TABLE companies (
     updated_at                          timestamptz NOT NULL DEFAULT now()
 );
 
+-- A unique index rather than a constraint, so that the first import can build it after loading
+-- (docs/catalogue.md); imports upsert on it.
+CREATE UNIQUE INDEX companies_company_number ON companies (company_number);
 -- Discovery filters by industry, place, status and size; each has an index the planner can combine.
 CREATE INDEX companies_sic_codes ON companies USING gin (sic_codes);
 CREATE INDEX companies_region ON companies (region);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ImportCommand.class,
             CompaniesCommand.class,
+            SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -14,19 +14,20 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Imports the Companies House Free Company Data Product into the catalogue: a {@code .csv}, the
  * {@code .zip} it ships in, or a folder of its parts. Files are streamed, so memory stays flat
- * however large the snapshot; rows are loaded {@value #CHUNK} at a time (see {@link SnapshotStore}).
+ * however large the snapshot; rows are loaded as {@link SnapshotStore} says.
  * The first import into an empty catalogue is one transaction; later ones commit each chunk, so
  * an interrupted import keeps what it loaded and a second run completes it, counting the loaded
  * rows as unchanged.
  */
 public final class CompanyImport {
-    static final int CHUNK = 50_000;
     private static final int PROGRESS_EVERY = 5_000;
 
     private final Database database;
@@ -47,12 +48,15 @@ public final class CompanyImport {
         parts.forEach(this::checkHeader);
         Counts counts = new Counts(parts.stream().mapToLong(ImportPart::size).sum());
         CompanyNumberSet seen = new CompanyNumberSet();
+        Map<String, String> sicDescriptions = new TreeMap<>();
         try (Connection connection = database.openDedicated();
-                SnapshotStore store = SnapshotStore.open(connection)) {
+                SnapshotStore store = SnapshotStore.open(connection, sicDescriptions)) {
             for (ImportPart part : parts) {
-                importPart(part, store, seen, counts);
+                importPart(part, store, seen, sicDescriptions, counts);
             }
             store.finish();
+            counts.inserted = store.inserted();
+            counts.updated = store.updated();
         } catch (SQLException e) {
             throw new ImportException("loading into the catalogue failed: " + e.getMessage(), e);
         }
@@ -81,13 +85,18 @@ public final class CompanyImport {
         }
     }
 
-    private void importPart(ImportPart part, SnapshotStore store, CompanyNumberSet seen, Counts counts)
+    private void importPart(
+            ImportPart part,
+            SnapshotStore store,
+            CompanyNumberSet seen,
+            Map<String, String> sicDescriptions,
+            Counts counts)
             throws SQLException {
         long bytesBefore = counts.bytesRead.get();
         try (CsvReader<CsvRecord> csv = reader(part, counts.bytesRead)) {
             Iterator<CsvRecord> records = csv.iterator();
             SnapshotColumns columns = SnapshotColumns.of(records.next().getFields(), part.name());
-            SnapshotParser parser = new SnapshotParser(columns, reference, part.name(), problem -> {
+            SnapshotParser parser = new SnapshotParser(columns, reference, part.name(), sicDescriptions, problem -> {
                 counts.count(problem);
                 listener.problem(problem);
             });
@@ -101,15 +110,11 @@ public final class CompanyImport {
                             "CompanyNumber " + row.get().companyNumber() + " is already on an earlier line");
                 } else if (row.isPresent()) {
                     store.add(row.get());
-                    if (store.staged() == CHUNK) {
-                        counts.add(store.flush(parser.sicDescriptions()));
-                    }
                 }
                 if (counts.read % PROGRESS_EVERY == 0) {
                     listener.progress(counts.progress());
                 }
             }
-            counts.add(store.flush(parser.sicDescriptions()));
         } catch (IOException | CsvParseException e) {
             throw new ImportException(part.name() + " could not be read to the end: " + e.getMessage(), e);
         } finally {
@@ -146,11 +151,6 @@ public final class CompanyImport {
             } else {
                 fieldsLeftEmpty++;
             }
-        }
-
-        void add(SnapshotStore.Written written) {
-            inserted += written.inserted();
-            updated += written.updated();
         }
 
         ImportProgress progress() {

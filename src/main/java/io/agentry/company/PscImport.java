@@ -81,7 +81,7 @@ public final class PscImport {
                             listener.problem(new ImportProblem(
                                     part.name(), lineNumber, ImportProblem.Kind.ROW_SKIPPED, e.getMessage()));
                         }
-                        if (store.staged() == CompanyImport.CHUNK) {
+                        if (store.staged() == SnapshotStore.CHUNK) {
                             PscStore.Written written = store.flush(part.name(), listener);
                             inserted += written.inserted();
                             updated += written.updated();

@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Turns a line of the snapshot into a {@link SnapshotRow}. A line without a usable company number
  * or name, or with the wrong number of fields, is skipped; a bad date or SIC entry only empties that
- * field. Along the way it learns the descriptions of the SIC codes it sees.
+ * field. Along the way it adds the SIC codes it sees, with their descriptions, to a map.
  */
 final class SnapshotParser {
     private static final String NO_SIC = "None Supplied";
@@ -24,10 +23,16 @@ final class SnapshotParser {
     private final ReferenceData reference;
     private final String file;
     private final Consumer<ImportProblem> problems;
-    private final Map<String, String> sicDescriptions = new TreeMap<>();
+    private final Map<String, String> sicDescriptions;
 
-    SnapshotParser(SnapshotColumns columns, ReferenceData reference, String file, Consumer<ImportProblem> problems) {
+    SnapshotParser(
+            SnapshotColumns columns,
+            ReferenceData reference,
+            String file,
+            Map<String, String> sicDescriptions,
+            Consumer<ImportProblem> problems) {
         this.columns = columns;
+        this.sicDescriptions = sicDescriptions;
         this.reference = reference;
         this.file = file;
         this.problems = problems;
@@ -85,11 +90,6 @@ final class SnapshotParser {
                 size == null ? null : size.employeesMax(),
                 size == null ? null : size.turnoverMaxGbp(),
                 size == null ? null : size.source()));
-    }
-
-    /** The SIC codes seen so far with their descriptions. */
-    Map<String, String> sicDescriptions() {
-        return sicDescriptions;
     }
 
     /** Reports a line as skipped; returns empty, for {@link #parse}. */

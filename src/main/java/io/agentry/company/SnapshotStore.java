@@ -26,6 +26,10 @@ import java.util.Map;
  * holds the table's lock until it commits, which is harmless while the catalogue is empty.
  */
 final class SnapshotStore implements AutoCloseable {
+    /** Rows upserted at a time, each chunk committed, into a catalogue that holds companies. */
+    static final int CHUNK = 50_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SnapshotStore.class);
     /** The registry columns: the snapshot's, in {@link SnapshotRow}'s order. */
     private static final String COLUMNS = """
             company_number, name, status, company_type, incorporation_date, dissolution_date, sic_codes,
@@ -86,19 +90,24 @@ final class SnapshotStore implements AutoCloseable {
 
     private final Connection connection;
     private final List<String> indexesToBuild;
+    private final Map<String, String> sicDescriptions;
     private BinaryCopy copy;
     private int staged;
+    private long inserted;
+    private long updated;
 
-    private SnapshotStore(Connection connection, List<String> indexesToBuild) {
+    private SnapshotStore(Connection connection, List<String> indexesToBuild, Map<String, String> sicDescriptions) {
         this.connection = connection;
         this.indexesToBuild = indexesToBuild;
+        this.sicDescriptions = sicDescriptions;
     }
 
     /**
      * A store on {@code connection}, a connection of its own (it may hold a temporary table), that
-     * loads in bulk if the catalogue is empty.
+     * loads in bulk if the catalogue is empty. {@code sicDescriptions} is where the import collects
+     * the SIC codes it sees; they are stored with the companies.
      */
-    static SnapshotStore open(Connection connection) throws SQLException {
+    static SnapshotStore open(Connection connection, Map<String, String> sicDescriptions) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             // Excludes other writers, and so another import, while the catalogue is found empty.
@@ -117,12 +126,12 @@ final class SnapshotStore implements AutoCloseable {
                     }
                 }
                 statement.executeBatch();
-                return new SnapshotStore(connection, definitions);
+                return new SnapshotStore(connection, definitions, sicDescriptions);
             }
             connection.commit();
             statement.execute(CREATE_STAGING);
             connection.commit();
-            return new SnapshotStore(connection, null);
+            return new SnapshotStore(connection, null, sicDescriptions);
         }
     }
 
@@ -130,9 +139,14 @@ final class SnapshotStore implements AutoCloseable {
         return indexesToBuild != null;
     }
 
-    /** Rows added since the last {@link #flush}. */
-    int staged() {
-        return staged;
+    /** Companies inserted so far. */
+    long inserted() {
+        return inserted;
+    }
+
+    /** Companies whose snapshot columns changed, so far; the others were as stored. */
+    long updated() {
+        return updated;
     }
 
     void add(SnapshotRow row) throws SQLException {
@@ -165,58 +179,64 @@ final class SnapshotStore implements AutoCloseable {
                 .int4(row.employeesMax())
                 .int8(row.turnoverMaxGbp())
                 .text(row.sizeSource());
-        staged++;
+        if (!bulk() && ++staged == CHUNK) {
+            upsertStaged();
+            connection.commit();
+        }
     }
 
     /**
-     * Writes the rows added since the last flush and the SIC descriptions learned so far, and
-     * (unless loading in bulk) commits. Returns the companies inserted and updated; the other rows
-     * were unchanged.
+     * Ends the import: writes what is still staged and the SIC descriptions, and commits. A bulk
+     * load builds its indexes first and gathers statistics.
      */
-    Written flush(Map<String, String> sicDescriptions) throws SQLException {
-        Written written = new Written(0, 0);
-        if (copy != null) {
-            long copied = copy.finish();
-            copy = null;
-            if (bulk()) {
-                written = new Written(copied, 0);
-            } else {
-                try (Statement statement = connection.createStatement();
-                        ResultSet counts = statement.executeQuery(UPSERT)) {
-                    counts.next();
-                    written = new Written(counts.getLong(1), counts.getLong(2));
-                }
-            }
-        }
-        learn(sicDescriptions);
-        if (!bulk()) {
-            connection.commit();
-        }
-        staged = 0;
-        return written;
-    }
-
-    /** Ends the import: a bulk load builds its indexes, gathers statistics and commits. */
     void finish() throws SQLException {
         if (bulk()) {
+            if (copy != null) {
+                inserted += copy.finish();
+                copy = null;
+            }
+            learnSicDescriptions();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 for (String definition : indexesToBuild) {
+                    long started = System.nanoTime();
                     statement.execute(definition);
+                    log.debug("{}: {} ms", definition, (System.nanoTime() - started) / 1_000_000);
                 }
+                long started = System.nanoTime();
                 statement.execute("ANALYZE companies");
+                log.debug("ANALYZE companies: {} ms", (System.nanoTime() - started) / 1_000_000);
             }
-            connection.commit();
+        } else {
+            upsertStaged();
+            learnSicDescriptions();
+        }
+        connection.commit();
+    }
+
+    private void upsertStaged() throws SQLException {
+        staged = 0;
+        if (copy == null) {
+            return;
+        }
+        copy.finish();
+        copy = null;
+        try (Statement statement = connection.createStatement();
+                ResultSet counts = statement.executeQuery(UPSERT)) {
+            counts.next();
+            inserted += counts.getLong(1);
+            updated += counts.getLong(2);
         }
     }
 
-    private void learn(Map<String, String> sicDescriptions) throws SQLException {
-        if (!sicDescriptions.isEmpty()) {
-            try (PreparedStatement learn = connection.prepareStatement(LEARN_SIC)) {
-                learn.setArray(1, textArray(sicDescriptions.keySet().toArray(String[]::new)));
-                learn.setArray(2, textArray(sicDescriptions.values().toArray(String[]::new)));
-                learn.executeUpdate();
-            }
+    private void learnSicDescriptions() throws SQLException {
+        if (sicDescriptions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement learn = connection.prepareStatement(LEARN_SIC)) {
+            learn.setArray(1, textArray(sicDescriptions.keySet().toArray(String[]::new)));
+            learn.setArray(2, textArray(sicDescriptions.values().toArray(String[]::new)));
+            learn.executeUpdate();
         }
     }
 
@@ -230,6 +250,4 @@ final class SnapshotStore implements AutoCloseable {
             copy.close();
         }
     }
-
-    record Written(long inserted, long updated) {}
 }

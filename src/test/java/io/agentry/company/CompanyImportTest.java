@@ -279,8 +279,8 @@ class CompanyImportTest {
     }
 
     @Test
-    void more_rows_than_one_chunk_are_all_loaded() throws Exception {
-        int rows = CompanyImport.CHUNK + 10;
+    void more_rows_than_one_chunk_are_all_loaded_the_first_time_and_the_next() throws Exception {
+        int rows = SnapshotStore.CHUNK + 10;
         String[] lines = new String[rows];
         for (int i = 0; i < rows; i++) {
             lines[i] = aCompany(String.format("%08d", 1_000_000 + i), "COMPANY " + i + " LTD")
@@ -288,11 +288,12 @@ class CompanyImportTest {
                     .toString();
         }
 
-        ImportSummary summary = importFile(SnapshotFile.write(dir.resolve("large.csv"), lines));
+        Path file = SnapshotFile.write(dir.resolve("large.csv"), lines);
 
-        assertThat(summary.inserted()).isEqualTo(rows);
+        assertThat(importFile(file).inserted()).isEqualTo(rows);
         assertThat(query("SELECT count(*) FROM companies WHERE postcode_area = 'M'"))
                 .containsExactly(String.valueOf(rows));
+        assertThat(importFile(file).unchanged()).isEqualTo(rows);
     }
 
     private ImportSummary importFile(Path file) {

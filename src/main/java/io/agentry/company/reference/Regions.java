@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +23,6 @@ public final class Regions {
      * A full postcode with its spaces removed ("EC1A1BB"), or an outward code alone ("EC1A"): the
      * area, a district digit, an optional digit or letter, then the optional inward code.
      */
-    private static final Pattern POSTCODE = Pattern.compile("([A-Z]{1,2})[0-9][A-Z0-9]?(?:[0-9][A-Z]{2})?");
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern AREA = Pattern.compile("[A-Z]{1,2}");
 
     record PostcodeArea(String code, String name, Optional<String> region) {}
@@ -127,11 +123,55 @@ public final class Regions {
         if (postcode == null) {
             return Optional.empty();
         }
-        String compact = WHITESPACE.matcher(postcode).replaceAll("").toUpperCase(Locale.ROOT);
-        Matcher matcher = POSTCODE.matcher(compact);
-        if (!matcher.matches()) {
-            return Optional.empty();
+        String area = areaCode(postcode);
+        return area == null ? Optional.empty() : Optional.ofNullable(areas.get(area));
+    }
+
+    /**
+     * The letters a postcode starts with, if it has the shape of one: an outward code of one or
+     * two letters, a digit and an optional letter or digit, then (from five characters on) an
+     * inward code of a digit and two letters; spaces anywhere, any case. Written out rather than
+     * as a regular expression: an import derives it for every row.
+     */
+    static String areaCode(String postcode) {
+        char[] compact = new char[Math.min(postcode.length(), 8)];
+        int length = 0;
+        for (int i = 0; i < postcode.length(); i++) {
+            char c = postcode.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            if (length == compact.length) {
+                return null;
+            }
+            compact[length++] = Character.toUpperCase(c);
         }
-        return Optional.ofNullable(areas.get(matcher.group(1)));
+        int outward = length;
+        if (length >= 5) {
+            if (!(digit(compact[length - 3]) && letter(compact[length - 2]) && letter(compact[length - 1]))) {
+                return null;
+            }
+            outward = length - 3;
+        }
+        int letters = 0;
+        while (letters < outward && letters < 2 && letter(compact[letters])) {
+            letters++;
+        }
+        int rest = outward - letters;
+        if (letters == 0 || rest < 1 || rest > 2 || !digit(compact[letters])) {
+            return null;
+        }
+        if (rest == 2 && !(digit(compact[letters + 1]) || letter(compact[letters + 1]))) {
+            return null;
+        }
+        return new String(compact, 0, letters);
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -73,7 +73,9 @@ public final class SizeBands {
         if (accountsCategory == null) {
             return Optional.empty();
         }
-        return byCategory.getOrDefault(category(accountsCategory), Optional.empty());
+        // As the snapshot writes it, nearly always; only other spellings need normalising.
+        Optional<SizeEstimate> estimate = byCategory.get(accountsCategory);
+        return estimate != null ? estimate : byCategory.getOrDefault(category(accountsCategory), Optional.empty());
     }
 
     /**
