@@ -55,7 +55,7 @@ final class CompaniesCommand implements Runnable {
         @Option(
                 names = "--name",
                 paramLabel = "WORDS",
-                description = "Words of the name, or their starts: north analyt.")
+                description = "The start of the name, any case: 'northwind an' finds NORTHWIND ANALYTICS LTD.")
         String name;
 
         @Option(

@@ -56,9 +56,9 @@ public final class Catalogue {
     public List<Company> search(CompanyQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + LIST_COLUMNS + " FROM companies WHERE true");
         List<Object> parameters = new ArrayList<>();
-        if (query.name() != null && !nameQuery(query.name()).isEmpty()) {
-            sql.append(" AND to_tsvector('simple', name) @@ to_tsquery('simple', ?)");
-            parameters.add(nameQuery(query.name()));
+        if (query.name() != null && !query.name().isBlank()) {
+            sql.append(" AND upper(name) LIKE ?");
+            parameters.add(namePrefix(query.name()));
         }
         if (!query.industries().isEmpty()) {
             Set<String> codes = new LinkedHashSet<>();
@@ -226,15 +226,11 @@ public final class Catalogue {
         return pscs;
     }
 
-    /** Each word as a word or the start of one: "north analyt" finds NORTHWIND ANALYTICS. */
-    static String nameQuery(String name) {
-        List<String> words = new ArrayList<>();
-        for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.add(word + ":*");
-            }
-        }
-        return String.join(" & ", words);
+    /** The LIKE pattern of names starting with {@code name}, any case: "northwind an" finds NORTHWIND ANALYTICS. */
+    static String namePrefix(String name) {
+        String escaped =
+                name.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("([\\\\%_])", "\\\\$1");
+        return escaped + "%";
     }
 
     private static LocalDate date(ResultSet rows, String column) throws SQLException {

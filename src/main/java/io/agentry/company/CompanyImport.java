@@ -2,7 +2,6 @@ package io.agentry.company;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.support.Clock;
@@ -12,11 +11,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,7 +48,7 @@ public final class CompanyImport {
         parts.forEach(this::checkHeader);
         Counts counts = new Counts(parts.stream().mapToLong(ImportPart::size).sum());
         CompanyNumberSet seen = new CompanyNumberSet();
-        Map<String, String> sicDescriptions = new TreeMap<>();
+        Map<String, String> sicDescriptions = new HashMap<>();
         try (Connection connection = database.openDedicated();
                 SnapshotStore store = SnapshotStore.open(connection, sicDescriptions)) {
             for (ImportPart part : parts) {
@@ -74,12 +74,12 @@ public final class CompanyImport {
 
     /** Before anything is loaded, so that a wrong file changes nothing. */
     private void checkHeader(ImportPart part) {
-        try (CsvReader<CsvRecord> csv = reader(part, new AtomicLong())) {
-            Iterator<CsvRecord> records = csv.iterator();
-            if (!records.hasNext()) {
+        try (CsvReader<SnapshotLines.Line> csv = reader(part, new SnapshotLines(), new AtomicLong())) {
+            Iterator<SnapshotLines.Line> lines = csv.iterator();
+            if (!lines.hasNext()) {
                 throw new ImportException(part.name() + " is empty");
             }
-            SnapshotColumns.of(records.next().getFields(), part.name());
+            SnapshotColumns.of(Arrays.asList(lines.next().fields()), part.name());
         } catch (IOException e) {
             throw new ImportException("cannot read " + part.name() + ": " + e.getMessage(), e);
         }
@@ -93,20 +93,23 @@ public final class CompanyImport {
             Counts counts)
             throws SQLException {
         long bytesBefore = counts.bytesRead.get();
-        try (CsvReader<CsvRecord> csv = reader(part, counts.bytesRead)) {
-            Iterator<CsvRecord> records = csv.iterator();
-            SnapshotColumns columns = SnapshotColumns.of(records.next().getFields(), part.name());
+        SnapshotLines handler = new SnapshotLines();
+        try (CsvReader<SnapshotLines.Line> csv = reader(part, handler, counts.bytesRead)) {
+            Iterator<SnapshotLines.Line> lines = csv.iterator();
+            SnapshotColumns columns =
+                    SnapshotColumns.of(Arrays.asList(lines.next().fields()), part.name());
+            handler.keepOnly(columns.positions());
             SnapshotParser parser = new SnapshotParser(columns, reference, part.name(), sicDescriptions, problem -> {
                 counts.count(problem);
                 listener.problem(problem);
             });
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
+            while (lines.hasNext()) {
+                SnapshotLines.Line line = lines.next();
                 counts.read++;
-                Optional<SnapshotRow> row = parser.parse(record);
+                Optional<SnapshotRow> row = parser.parse(line);
                 if (row.isPresent() && !seen.add(row.get().companyNumber())) {
                     parser.reportSkipped(
-                            record.getStartingLineNumber(),
+                            line.number(),
                             "CompanyNumber " + row.get().companyNumber() + " is already on an earlier line");
                 } else if (row.isPresent()) {
                     store.add(row.get());
@@ -122,14 +125,15 @@ public final class CompanyImport {
         }
     }
 
-    private static CsvReader<CsvRecord> reader(ImportPart part, AtomicLong bytesRead) throws IOException {
+    private static CsvReader<SnapshotLines.Line> reader(ImportPart part, SnapshotLines handler, AtomicLong bytesRead)
+            throws IOException {
         // Bytes that are not UTF-8 become U+FFFD rather than failing the import.
         return CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .detectBomHeader(true)
-                .ofCsvRecord(part.open(bytesRead), StandardCharsets.UTF_8);
+                .build(handler, part.open(bytesRead), StandardCharsets.UTF_8);
     }
 
     private static final class Counts {

@@ -1,6 +1,6 @@
 package io.agentry.company;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,80 +10,78 @@ import java.util.Map;
  * the published header names start with a space (" CompanyNumber"), so names are matched trimmed.
  */
 final class SnapshotColumns {
-    static final String NAME = "CompanyName";
-    static final String NUMBER = "CompanyNumber";
-    static final String ADDRESS_LINE_1 = "RegAddress.AddressLine1";
-    static final String ADDRESS_LINE_2 = "RegAddress.AddressLine2";
-    static final String POST_TOWN = "RegAddress.PostTown";
-    static final String COUNTY = "RegAddress.County";
-    static final String COUNTRY = "RegAddress.Country";
-    static final String POSTCODE = "RegAddress.PostCode";
-    static final String CATEGORY = "CompanyCategory";
-    static final String STATUS = "CompanyStatus";
-    static final String DISSOLUTION_DATE = "DissolutionDate";
-    static final String INCORPORATION_DATE = "IncorporationDate";
-    static final String ACCOUNTS_NEXT_DUE = "Accounts.NextDueDate";
-    static final String ACCOUNTS_LAST_MADE_UP = "Accounts.LastMadeUpDate";
-    static final String ACCOUNTS_CATEGORY = "Accounts.AccountCategory";
-    static final String CONFIRMATION_NEXT_DUE = "ConfStmtNextDueDate";
-    static final String CONFIRMATION_LAST_MADE_UP = "ConfStmtLastMadeUpDate";
-    static final List<String> SIC_TEXTS =
-            List.of("SICCode.SicText_1", "SICCode.SicText_2", "SICCode.SicText_3", "SICCode.SicText_4");
+    /** The snapshot's fields that the catalogue uses, by their header names. */
+    enum Field {
+        NAME("CompanyName"),
+        NUMBER("CompanyNumber"),
+        ADDRESS_LINE_1("RegAddress.AddressLine1"),
+        ADDRESS_LINE_2("RegAddress.AddressLine2"),
+        POST_TOWN("RegAddress.PostTown"),
+        COUNTY("RegAddress.County"),
+        COUNTRY("RegAddress.Country"),
+        POSTCODE("RegAddress.PostCode"),
+        CATEGORY("CompanyCategory"),
+        STATUS("CompanyStatus"),
+        DISSOLUTION_DATE("DissolutionDate"),
+        INCORPORATION_DATE("IncorporationDate"),
+        ACCOUNTS_NEXT_DUE("Accounts.NextDueDate"),
+        ACCOUNTS_LAST_MADE_UP("Accounts.LastMadeUpDate"),
+        ACCOUNTS_CATEGORY("Accounts.AccountCategory"),
+        CONFIRMATION_NEXT_DUE("ConfStmtNextDueDate"),
+        CONFIRMATION_LAST_MADE_UP("ConfStmtLastMadeUpDate"),
+        SIC_1("SICCode.SicText_1"),
+        SIC_2("SICCode.SicText_2"),
+        SIC_3("SICCode.SicText_3"),
+        SIC_4("SICCode.SicText_4");
 
-    private static final List<String> REQUIRED = requiredNames();
+        static final List<Field> SIC_TEXTS = List.of(SIC_1, SIC_2, SIC_3, SIC_4);
 
-    private final Map<String, Integer> positions;
+        final String header;
+
+        Field(String header) {
+            this.header = header;
+        }
+    }
+
+    private final int[] positions;
     private final int width;
 
-    private SnapshotColumns(Map<String, Integer> positions, int width) {
+    private SnapshotColumns(int[] positions, int width) {
         this.positions = positions;
         this.width = width;
     }
 
     /** The columns of a header line; a file without every field the catalogue needs is refused. */
     static SnapshotColumns of(List<String> header, String file) {
-        Map<String, Integer> positions = new HashMap<>();
+        Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
-            positions.putIfAbsent(header.get(i).strip(), i);
+            byName.putIfAbsent(header.get(i).strip(), i);
         }
-        List<String> missing =
-                REQUIRED.stream().filter(name -> !positions.containsKey(name)).toList();
+        List<String> missing = Arrays.stream(Field.values())
+                .map(field -> field.header)
+                .filter(name -> !byName.containsKey(name))
+                .toList();
         if (!missing.isEmpty()) {
             throw new ImportException(file + " is not a Companies House company snapshot (BasicCompanyData): "
                     + "its header has no " + String.join(", ", missing));
         }
+        int[] positions = Arrays.stream(Field.values())
+                .mapToInt(field -> byName.get(field.header))
+                .toArray();
         return new SnapshotColumns(positions, header.size());
     }
 
-    int position(String name) {
-        return positions.get(name);
+    /** The positions of the fields the catalogue uses. */
+    int[] positions() {
+        return positions.clone();
+    }
+
+    int position(Field field) {
+        return positions[field.ordinal()];
     }
 
     /** How many fields every line has. */
     int width() {
         return width;
-    }
-
-    private static List<String> requiredNames() {
-        List<String> names = new ArrayList<>(List.of(
-                NAME,
-                NUMBER,
-                ADDRESS_LINE_1,
-                ADDRESS_LINE_2,
-                POST_TOWN,
-                COUNTY,
-                COUNTRY,
-                POSTCODE,
-                CATEGORY,
-                STATUS,
-                DISSOLUTION_DATE,
-                INCORPORATION_DATE,
-                ACCOUNTS_NEXT_DUE,
-                ACCOUNTS_LAST_MADE_UP,
-                ACCOUNTS_CATEGORY,
-                CONFIRMATION_NEXT_DUE,
-                CONFIRMATION_LAST_MADE_UP));
-        names.addAll(SIC_TEXTS);
-        return List.copyOf(names);
     }
 }

@@ -1,6 +1,6 @@
 package io.agentry.company;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
+import io.agentry.company.SnapshotColumns.Field;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.company.reference.SizeEstimate;
 import java.time.DateTimeException;
@@ -39,12 +39,12 @@ final class SnapshotParser {
     }
 
     /** The row, or empty when the line cannot be used (the reason is reported). */
-    Optional<SnapshotRow> parse(CsvRecord record) {
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() != columns.width()) {
-            return reportSkipped(line, "has " + record.getFieldCount() + " fields, the header has " + columns.width());
+    Optional<SnapshotRow> parse(SnapshotLines.Line record) {
+        long line = record.number();
+        if (record.fieldCount() != columns.width()) {
+            return reportSkipped(line, "has " + record.fieldCount() + " fields, the header has " + columns.width());
         }
-        String rawNumber = record.getField(columns.position(SnapshotColumns.NUMBER));
+        String rawNumber = record.field(columns.position(Field.NUMBER));
         Optional<String> number = CompanyNumber.normalise(rawNumber);
         if (number.isEmpty()) {
             return reportSkipped(
@@ -53,38 +53,38 @@ final class SnapshotParser {
                             ? "CompanyNumber is empty"
                             : "CompanyNumber \"" + rawNumber + "\" is not a company number (8 letters or digits)");
         }
-        String name = text(record, SnapshotColumns.NAME);
+        String name = text(record, Field.NAME);
         if (name == null) {
             return reportSkipped(line, "CompanyName is empty");
         }
-        String postcode = text(record, SnapshotColumns.POSTCODE);
-        String accountsCategory = text(record, SnapshotColumns.ACCOUNTS_CATEGORY);
+        String postcode = text(record, Field.POSTCODE);
+        String accountsCategory = text(record, Field.ACCOUNTS_CATEGORY);
         SizeEstimate size = accountsCategory == null
                 ? null
                 : reference.sizeBands().forCategory(accountsCategory).orElse(null);
         return Optional.of(new SnapshotRow(
                 number.get(),
                 name,
-                text(record, SnapshotColumns.STATUS),
-                text(record, SnapshotColumns.CATEGORY),
-                date(record, SnapshotColumns.INCORPORATION_DATE, line),
-                date(record, SnapshotColumns.DISSOLUTION_DATE, line),
+                text(record, Field.STATUS),
+                text(record, Field.CATEGORY),
+                date(record, Field.INCORPORATION_DATE, line),
+                date(record, Field.DISSOLUTION_DATE, line),
                 sicCodes(record, line),
-                text(record, SnapshotColumns.ADDRESS_LINE_1),
-                text(record, SnapshotColumns.ADDRESS_LINE_2),
-                text(record, SnapshotColumns.POST_TOWN),
-                text(record, SnapshotColumns.COUNTY),
-                text(record, SnapshotColumns.COUNTRY),
+                text(record, Field.ADDRESS_LINE_1),
+                text(record, Field.ADDRESS_LINE_2),
+                text(record, Field.POST_TOWN),
+                text(record, Field.COUNTY),
+                text(record, Field.COUNTRY),
                 postcode,
                 postcode == null
                         ? null
                         : reference.regions().postcodeArea(postcode).orElse(null),
                 postcode == null ? null : reference.regions().regionOf(postcode).orElse(null),
                 accountsCategory,
-                date(record, SnapshotColumns.ACCOUNTS_NEXT_DUE, line),
-                date(record, SnapshotColumns.ACCOUNTS_LAST_MADE_UP, line),
-                date(record, SnapshotColumns.CONFIRMATION_NEXT_DUE, line),
-                date(record, SnapshotColumns.CONFIRMATION_LAST_MADE_UP, line),
+                date(record, Field.ACCOUNTS_NEXT_DUE, line),
+                date(record, Field.ACCOUNTS_LAST_MADE_UP, line),
+                date(record, Field.CONFIRMATION_NEXT_DUE, line),
+                date(record, Field.CONFIRMATION_LAST_MADE_UP, line),
                 size == null ? null : size.band(),
                 size == null ? null : size.employeesMin(),
                 size == null ? null : size.employeesMax(),
@@ -102,13 +102,13 @@ final class SnapshotParser {
         problems.accept(new ImportProblem(file, line, ImportProblem.Kind.FIELD_LEFT_EMPTY, reason));
     }
 
-    private String text(CsvRecord record, String column) {
-        String value = record.getField(columns.position(column)).strip();
+    private String text(SnapshotLines.Line record, Field column) {
+        String value = record.field(columns.position(column)).strip();
         return value.isEmpty() ? null : value;
     }
 
     /** A {@code dd/mm/yyyy} date. */
-    private LocalDate date(CsvRecord record, String column, long line) {
+    private LocalDate date(SnapshotLines.Line record, Field column, long line) {
         String value = text(record, column);
         if (value == null) {
             return null;
@@ -123,31 +123,43 @@ final class SnapshotParser {
                 // reported below
             }
         }
-        leftEmpty(line, column + " \"" + value + "\" is not a date (dd/mm/yyyy)");
+        leftEmpty(line, column.header + " \"" + value + "\" is not a date (dd/mm/yyyy)");
         return null;
     }
 
     /** {@code "62012 - Business and domestic software development"} gives 62012; "None Supplied" none. */
-    private List<String> sicCodes(CsvRecord record, long line) {
-        List<String> codes = new ArrayList<>(SnapshotColumns.SIC_TEXTS.size());
-        for (String column : SnapshotColumns.SIC_TEXTS) {
+    private List<String> sicCodes(SnapshotLines.Line record, long line) {
+        List<String> codes = new ArrayList<>(Field.SIC_TEXTS.size());
+        for (Field column : Field.SIC_TEXTS) {
             String value = text(record, column);
             if (value == null || value.equalsIgnoreCase(NO_SIC)) {
                 continue;
             }
             int dash = value.indexOf(" - ");
             String code = (dash < 0 ? value : value.substring(0, dash)).strip();
-            if (code.length() != 5 || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                leftEmpty(line, column + " \"" + value + "\" is not a SIC code (NNNNN - description)");
+            if (!isSicCode(code)) {
+                leftEmpty(line, column.header + " \"" + value + "\" is not a SIC code (NNNNN - description)");
                 continue;
             }
             if (!codes.contains(code)) {
                 codes.add(code);
             }
-            if (dash >= 0) {
-                sicDescriptions.putIfAbsent(code, value.substring(dash + 3).strip());
+            if (dash >= 0 && !sicDescriptions.containsKey(code)) {
+                sicDescriptions.put(code, value.substring(dash + 3).strip());
             }
         }
         return codes;
+    }
+
+    private static boolean isSicCode(String code) {
+        if (code.length() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
