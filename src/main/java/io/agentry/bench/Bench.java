@@ -38,8 +38,12 @@ public final class Bench {
         describeEngine(knobs, settings);
         WorkloadResult result = null;
         String error = null;
-        try (BenchDatabase database = BenchDatabase.open(settings, clock.now().toEpochMilli())) {
-            describeDatabase(knobs, database);
+        try (BenchDatabase database = settings.workload().needsDatabase()
+                ? BenchDatabase.open(settings, clock.now().toEpochMilli())
+                : null) {
+            if (database != null) {
+                describeDatabase(knobs, database);
+            }
             Deadline deadline = Deadline.after(clock, settings.timeout());
             result = workload(new BenchContext(settings, database, clock, deadline, progress));
         } catch (InterruptedException e) {
@@ -76,6 +80,7 @@ public final class Bench {
             case W3 -> new W3Enqueue().run(context);
             case CLAIM -> new ClaimScaling().run(context);
             case IMPORT -> new CatalogueImport().run(context);
+            case WEBSITES -> new WebsiteAnalysisBench().run(context);
         };
     }
 

@@ -62,10 +62,12 @@ public record BenchReport(
                 .append(" (")
                 .append(runtime)
                 .append(", concurrency ")
-                .append(concurrency)
-                .append(", synchronous_commit=")
-                .append(settings.path("synchronous_commit").asText("?"))
-                .append(")\n");
+                .append(concurrency);
+        if (settings.has("synchronous_commit")) {
+            text.append(", synchronous_commit=")
+                    .append(settings.path("synchronous_commit").asText());
+        }
+        text.append(")\n");
         if (result != null) {
             text.append(result.summary()).append('\n');
         }

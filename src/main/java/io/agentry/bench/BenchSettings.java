@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param claimLarge the larger pending-queue size (claim workload)
  * @param importRows how many synthetic companies to generate (import workload)
  * @param importFile a snapshot file to import instead of generating one, or {@code null}
+ * @param websites how many sites to analyse (websites workload)
+ * @param websiteDelay how long the local server waits before each answer (websites workload)
  */
 public record BenchSettings(
         Workload workload,
@@ -42,7 +44,9 @@ public record BenchSettings(
         int claimSmall,
         int claimLarge,
         int importRows,
-        Path importFile) {
+        Path importFile,
+        int websites,
+        Duration websiteDelay) {
 
     public BenchSettings {
         Objects.requireNonNull(workload, "--workload is required");
@@ -64,6 +68,8 @@ public record BenchSettings(
         require(claimSmall >= claimBatch, "--claim-small must be at least --claim-batch, was " + claimSmall);
         require(claimLarge >= claimSmall, "--claim-large must be at least --claim-small, was " + claimLarge);
         require(importRows >= 1, "--import-rows must be at least 1, was " + importRows);
+        require(websites >= 1, "--websites must be at least 1, was " + websites);
+        requireNotNegative("--website-delay-ms", websiteDelay);
     }
 
     /** The knobs as the report's {@code settings} object (snake_case, units in the names). */
@@ -88,6 +94,8 @@ public record BenchSettings(
         json.put("claim_large", claimLarge);
         json.put("import_rows", importRows);
         json.put("import_file", importFile == null ? null : importFile.toString());
+        json.put("websites", websites);
+        json.put("website_delay_ms", websiteDelay.toMillis());
         return json;
     }
 

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The benchmark workloads: the three of WORKLOADS.md, Agentry's claim-scaling check and its catalogue import. */
+/** The benchmark workloads: the three of WORKLOADS.md, Agentry's claim-scaling check, its
+ * catalogue import and its website analyzer. */
 public enum Workload {
     /** Drain throughput: batch-enqueue N jobs, then run them all. */
     W1,
@@ -15,7 +16,13 @@ public enum Workload {
     /** Claim latency with 1,000 versus 1,000,000 pending tasks (Agentry only). */
     CLAIM,
     /** The catalogue import of a snapshot file, beside a raw COPY of the same file (Agentry only). */
-    IMPORT;
+    IMPORT,
+    /** The website analyzer against a local server standing for many slow sites (no database). */
+    WEBSITES;
+
+    boolean needsDatabase() {
+        return this != WEBSITES;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             "w1: drain throughput; w2: pickup latency under light load; w3: enqueue rate;",
             "claim: claim latency with --claim-small vs --claim-large pending tasks;",
             "import: the catalogue import of a snapshot (--import-rows generated, or --import-file),",
-            "beside a raw COPY of the same file into a text table.",
+            "beside a raw COPY of the same file into a text table;",
+            "websites: the website analyzer on --websites sites a local server answers after --website-delay-ms",
+            "(--concurrency sites at once).",
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -54,6 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String CLAIM_SMALL = "1..10000000";
     private static final String CLAIM_LARGE = "1..100000000";
     private static final String IMPORT_ROWS = "1..50000000";
+    private static final String WEBSITES = "1..1000000";
+    private static final String WEBSITE_DELAY_MS = "0..10000";
 
     private CommandSpec spec;
 
@@ -62,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|claim|import",
+            paramLabel = "w1|w2|w3|claim|import|websites",
             description = "The workload (required).")
     private String workload;
 
@@ -192,6 +196,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "import: a snapshot file to import instead of a generated one.")
     private Path importFile;
 
+    @Option(
+            names = "--websites",
+            defaultValue = "1000",
+            description = "websites: sites to analyse (" + WEBSITES + "; default: ${DEFAULT-VALUE}).")
+    private String websites;
+
+    @Option(
+            names = "--website-delay-ms",
+            defaultValue = "50",
+            description = "websites: the local server's delay before each answer (" + WEBSITE_DELAY_MS
+                    + "; default: ${DEFAULT-VALUE}).")
+    private String websiteDelayMs;
+
     /** Later arguments override earlier ones, however this command is registered. */
     @Spec
     void spec(CommandSpec commandSpec) {
@@ -225,7 +242,9 @@ public final class BenchCommand implements Callable<Integer> {
                     flags.whole("--claim-small", claimSmall, CLAIM_SMALL),
                     flags.whole("--claim-large", claimLarge, CLAIM_LARGE),
                     flags.whole("--import-rows", importRows, IMPORT_ROWS),
-                    importFile);
+                    importFile,
+                    flags.whole("--websites", websites, WEBSITES),
+                    Duration.ofMillis(flags.whole("--website-delay-ms", websiteDelayMs, WEBSITE_DELAY_MS)));
         } catch (IllegalArgumentException e) {
             throw flags.error(e.getMessage());
         }
