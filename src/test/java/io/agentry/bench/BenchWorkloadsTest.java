@@ -54,6 +54,40 @@ class BenchWorkloadsTest {
     }
 
     @Test
+    void import_loads_a_generated_snapshot_twice_beside_a_raw_copy() {
+        BenchRun run =
+                BenchRun.of(dir, "--workload", "import", "--db-url", EmptyDatabases.newUrl(), "--import-rows", "2000");
+
+        assertCounts(run, "import");
+        assertThat(fieldNames(run.result()))
+                .containsExactly(
+                        "rows",
+                        "file_mib",
+                        "raw_copy_s",
+                        "raw_copy_rows_per_s",
+                        "import_s",
+                        "import_rows_per_s",
+                        "import_vs_raw_copy",
+                        "reimport_s",
+                        "reimport_rows_per_s",
+                        "heap_max_mib",
+                        "heap_peak_used_mib");
+        assertThat(run.result().path("rows").asLong()).isEqualTo(2000);
+        assertThat(run.result().path("import_rows_per_s").asDouble()).isPositive();
+    }
+
+    @Test
+    void websites_analyses_every_site_without_a_database() {
+        BenchRun run = BenchRun.of(
+                dir, "--workload", "websites", "--websites", "20", "--website-delay-ms", "5", "--concurrency", "4");
+
+        assertCounts(run, "websites");
+        assertThat(run.result().path("sites").asInt()).isEqualTo(20);
+        assertThat(run.result().path("outcomes").path("ANALYZED").asLong()).isEqualTo(20);
+        assertThat(run.report().path("settings").has("database_name")).isFalse();
+    }
+
+    @Test
     void w2_measures_the_pickup_of_every_job_it_sent() {
         BenchRun run = BenchRun.of(
                 dir,
