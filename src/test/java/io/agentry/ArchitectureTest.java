@@ -91,4 +91,31 @@ class ArchitectureTest {
                 .resideInAPackage("io.agentry.bench..")
                 .check(classes);
     }
+
+    @Test
+    void the_catalogue_and_its_sources_know_nothing_of_the_engine() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.agentry.company..",
+                        "io.agentry.companieshouse..",
+                        "io.agentry.website..",
+                        "io.agentry.sample..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.agentry.queue..", "io.agentry.runner..", "io.agentry.agent..", "io.agentry.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void the_outside_sources_depend_on_no_database() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.agentry.companieshouse..", "io.agentry.website..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.agentry.db..")
+                .check(classes);
+    }
 }

@@ -114,8 +114,8 @@ class CliTest {
                 .as("migrate: %s", err)
                 .isZero();
 
-        assertThat(out.toString()).contains("is at version 4 (4 migration(s) applied now)");
+        assertThat(out.toString()).contains("is at version 5 (5 migration(s) applied now)");
         assertThat(agentry("db", "migrate", "--data-dir", dataDir.toString())).isZero();
-        assertThat(out.toString()).contains("is at version 4 (0 migration(s) applied now)");
+        assertThat(out.toString()).contains("is at version 5 (0 migration(s) applied now)");
     }
 }
