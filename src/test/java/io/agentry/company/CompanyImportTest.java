@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +28,7 @@ class CompanyImportTest {
     @TempDir
     Path dir;
 
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private List<ImportProblem> problems = List.of();
 
     @BeforeAll
     static void setUp() {
@@ -297,16 +296,8 @@ class CompanyImportTest {
     }
 
     private ImportSummary importFile(Path file) {
-        problems.clear();
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress progress) {}
-
-            @Override
-            public void problem(ImportProblem problem) {
-                problems.add(problem);
-            }
-        };
+        RecordedImport listener = new RecordedImport();
+        problems = listener.problems;
         return new CompanyImport(database, reference(), listener, Clock.system()).run(file);
     }
 
@@ -331,16 +322,8 @@ class CompanyImportTest {
         }
     }
 
-    static List<String> query(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    private static List<String> query(String sql) throws SQLException {
+        return RecordedImport.query(database, sql);
     }
 
     private static void execute(String sql) throws SQLException {

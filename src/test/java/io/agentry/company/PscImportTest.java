@@ -9,11 +9,7 @@ import io.agentry.support.Clock;
 import io.agentry.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +22,7 @@ class PscImportTest {
     @TempDir
     Path dir;
 
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private List<ImportProblem> problems = List.of();
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -144,28 +140,12 @@ class PscImportTest {
     }
 
     private ImportSummary importFile(Path file) {
-        problems.clear();
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress progress) {}
-
-            @Override
-            public void problem(ImportProblem problem) {
-                problems.add(problem);
-            }
-        };
+        RecordedImport listener = new RecordedImport();
+        problems = listener.problems;
         return new PscImport(database, listener, Clock.system()).run(file);
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return RecordedImport.query(database, sql);
     }
 }

@@ -11,10 +11,8 @@ import io.agentry.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +26,7 @@ class WebsiteImportTest {
     @TempDir
     Path dir;
 
-    private final List<ImportProblem> problems = new ArrayList<>();
+    private List<ImportProblem> problems = List.of();
 
     @BeforeAll
     static void setUp() {
@@ -100,28 +98,12 @@ class WebsiteImportTest {
     }
 
     private ImportSummary importFile(Path file) {
-        problems.clear();
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress progress) {}
-
-            @Override
-            public void problem(ImportProblem problem) {
-                problems.add(problem);
-            }
-        };
+        RecordedImport listener = new RecordedImport();
+        problems = listener.problems;
         return new WebsiteImport(database, listener, Clock.system()).run(file);
     }
 
     private static List<String> query(String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return RecordedImport.query(database, sql);
     }
 }
