@@ -52,6 +52,9 @@ final class CompaniesCommand implements Runnable {
         @Mixin
         DatabaseFlags database;
 
+        @Mixin
+        ReferenceFlags referenceFlags;
+
         @Option(
                 names = "--name",
                 paramLabel = "WORDS",
@@ -95,7 +98,7 @@ final class CompaniesCommand implements Runnable {
             FlagValues flags = new FlagValues(spec);
             CompanyQuery query =
                     new CompanyQuery(name, industries, locations, sizes, status, flags.whole("--limit", limit, LIMIT));
-            ReferenceData reference = ReferenceData.fromEnvironment();
+            ReferenceData reference = referenceFlags.load();
             checkLabels(flags, reference, query);
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.openExisting(database.config())) {
@@ -173,7 +176,7 @@ final class CompaniesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Optional<CompanyDetails> company;
             try (Database db = Databases.openExisting(database.config())) {
-                company = new Catalogue(db.dataSource(), ReferenceData.fromEnvironment()).find(number);
+                company = new Catalogue(db.dataSource(), ReferenceData.bundled()).find(number);
             }
             if (company.isEmpty()) {
                 spec.commandLine().getErr().println("No company " + number + " in the catalogue.");

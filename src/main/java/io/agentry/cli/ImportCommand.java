@@ -4,7 +4,6 @@ import io.agentry.company.CompanyImport;
 import io.agentry.company.ImportSummary;
 import io.agentry.company.PscImport;
 import io.agentry.company.WebsiteImport;
-import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.support.Clock;
 import java.io.IOException;
@@ -100,10 +99,13 @@ final class ImportCommand implements Runnable {
                         + "the .zip it ships in, or a folder of its parts.",
                 "Companies are upserted by company number: next month's snapshot updates them in place, "
                         + "and importing a file again changes nothing. Enrichment data is kept.",
-                "Region and size band are derived with the reference data (AGENTRY_REFERENCE_DIR overrides it)."
+                "Region and size band are derived with the reference data (--reference-dir overrides it)."
             },
             footer = Main.FOOTER)
     static final class CompaniesHouse extends Base {
+        @Mixin
+        ReferenceFlags reference;
+
         @Override
         String sampleResource() {
             return "samples/companies/BasicCompanyData-synthetic-sample.csv";
@@ -111,7 +113,7 @@ final class ImportCommand implements Runnable {
 
         @Override
         ImportSummary run(Database db, ImportDisplay display, Path file) {
-            return new CompanyImport(db, ReferenceData.fromEnvironment(), display, Clock.system()).run(file);
+            return new CompanyImport(db, reference.load(), display, Clock.system()).run(file);
         }
     }
 

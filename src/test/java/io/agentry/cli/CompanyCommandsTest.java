@@ -148,6 +148,23 @@ class CompanyCommandsTest {
     }
 
     @Test
+    void a_reference_directory_replaces_the_industry_labels() throws Exception {
+        Path reference = Files.createDirectories(dir.resolve("reference"));
+        Files.writeString(
+                reference.resolve("industries.csv"), "label,aliases,sic,note\nLedgers,,64999,our own label\n");
+
+        AgentryRun run =
+                agentry("companies", "search", "--industry", "Ledgers", "--reference-dir", reference.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("COBALT LEDGER LTD").doesNotContain("NORTHWIND");
+        assertThat(agentry("companies", "search", "--industry", "SaaS", "--reference-dir", reference.toString())
+                        .err())
+                .contains("--industry: unknown industry \"SaaS\"")
+                .contains("Ledgers");
+    }
+
+    @Test
     void show_prints_what_the_catalogue_holds_with_the_size_as_an_estimate() {
         AgentryRun run = agentry("companies", "show", "9000001");
 

@@ -46,12 +46,11 @@ public final class ReferenceData {
         return read(ReferenceFiles.overriddenBy(Objects.requireNonNull(overrideDir, "overrideDir")));
     }
 
-    /** {@link #load} of {@value #DIRECTORY_VARIABLE} when it is set and not blank, else {@link #bundled}. */
-    public static ReferenceData fromEnvironment() {
-        return fromEnvironment(System.getenv(DIRECTORY_VARIABLE));
-    }
-
-    static ReferenceData fromEnvironment(String directory) {
+    /**
+     * {@link #load} of {@code directory} when it is given and not blank, else {@link #bundled}: for
+     * a setting such as {@value #DIRECTORY_VARIABLE}, where an empty value means none.
+     */
+    public static ReferenceData forDirectory(String directory) {
         return directory == null || directory.isBlank() ? bundled() : load(Path.of(directory.strip()));
     }
 

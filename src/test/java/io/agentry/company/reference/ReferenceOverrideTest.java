@@ -158,10 +158,10 @@ class ReferenceOverrideTest {
     void the_environment_variable_names_the_override_directory() throws IOException {
         write("locations.csv", "label,regions\nHome,London\n");
 
-        assertThat(ReferenceData.fromEnvironment(dir.toString()).locations().labels())
+        assertThat(ReferenceData.forDirectory(dir.toString()).locations().labels())
                 .containsExactly("Home");
-        assertThat(ReferenceData.fromEnvironment(" ")).isSameAs(ReferenceData.bundled());
-        assertThat(ReferenceData.fromEnvironment((String) null)).isSameAs(ReferenceData.bundled());
+        assertThat(ReferenceData.forDirectory(" ")).isSameAs(ReferenceData.bundled());
+        assertThat(ReferenceData.forDirectory((String) null)).isSameAs(ReferenceData.bundled());
     }
 
     private Path write(String name, String content) throws IOException {
