@@ -4,6 +4,7 @@ import io.agentry.company.CompanyImport;
 import io.agentry.company.ImportSummary;
 import io.agentry.company.PscImport;
 import io.agentry.company.WebsiteImport;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.support.Clock;
 import java.io.IOException;
@@ -63,6 +64,9 @@ final class ImportCommand implements Runnable {
 
         abstract ImportSummary run(Database db, ImportDisplay display, Path file);
 
+        /** Reads and checks what the import needs besides the file, before any database is opened. */
+        void prepare() {}
+
         /** The classpath resource {@code --sample} imports; null if there is none. */
         String sampleResource() {
             return null;
@@ -77,6 +81,7 @@ final class ImportCommand implements Runnable {
             if (sample == (file != null)) {
                 throw flags.error(sample ? "give a FILE or --sample, not both" : "give the FILE to import");
             }
+            prepare();
             PrintWriter err = spec.commandLine().getErr();
             try (Database db = Databases.open(database.config());
                     ImportDisplay display = ImportDisplay.open(err, problems, Clock.system());
@@ -104,7 +109,14 @@ final class ImportCommand implements Runnable {
             footer = Main.FOOTER)
     static final class CompaniesHouse extends Base {
         @Mixin
-        ReferenceFlags reference;
+        ReferenceFlags referenceFlags;
+
+        private ReferenceData reference;
+
+        @Override
+        void prepare() {
+            reference = referenceFlags.load();
+        }
 
         @Override
         String sampleResource() {
@@ -113,7 +125,7 @@ final class ImportCommand implements Runnable {
 
         @Override
         ImportSummary run(Database db, ImportDisplay display, Path file) {
-            return new CompanyImport(db, reference.load(), display, Clock.system()).run(file);
+            return new CompanyImport(db, reference, display, Clock.system()).run(file);
         }
     }
 

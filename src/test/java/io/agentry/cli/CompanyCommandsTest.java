@@ -165,6 +165,24 @@ class CompanyCommandsTest {
     }
 
     @Test
+    void a_missing_reference_directory_is_refused_before_a_database_is_made() {
+        Path dataDir = dir.resolve("never-made");
+
+        AgentryRun run = AgentryRun.of(
+                "import",
+                "companies-house",
+                dir.resolve("BasicCompanyData.csv").toString(),
+                "--reference-dir",
+                dir.resolve("no-such-folder").toString(),
+                "--data-dir",
+                dataDir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("agentry import companies-house: ").contains("no-such-folder");
+        assertThat(dataDir).doesNotExist();
+    }
+
+    @Test
     void show_prints_what_the_catalogue_holds_with_the_size_as_an_estimate() {
         AgentryRun run = agentry("companies", "show", "9000001");
 
