@@ -17,10 +17,12 @@ import io.agentry.queue.TaskStatus;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import io.agentry.testing.Fixtures;
+import io.agentry.testing.SettableClock;
 import io.agentry.testing.TestAgents;
 import io.agentry.testing.TestDatabase;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -428,7 +430,15 @@ class RunnerTest {
             return AgentResult.success(Json.object());
         });
         registry.register("scoring_agent", TestAgents.blocking(started, new CountDownLatch(1)));
-        Runner runner = runner(options().withPrefetch(16).withShutdownGrace(Duration.ZERO));
+        // A clock that stands still: every attempt takes no time, so the node always prefetches,
+        // however slow the machine running the test.
+        runner = new Runner(
+                database,
+                registry,
+                options().withPrefetch(16).withShutdownGrace(Duration.ZERO),
+                new SettableClock(Instant.parse("2026-12-02T09:00:00Z")),
+                new Backoff(0, () -> 0.5));
+        Runner runner = this.runner;
         runner.start();
         Enqueued quick = enqueue("scout_agent"); // times one attempt: short tasks may be prefetched
         await().until(() -> fixtures.task(quick.taskId()).status() == TaskStatus.COMPLETED);
