@@ -83,14 +83,15 @@ final class ImportCommand implements Runnable {
             }
             prepare();
             PrintWriter err = spec.commandLine().getErr();
-            try (Database db = Databases.open(database.config());
-                    ImportDisplay display = ImportDisplay.open(err, problems, Clock.system());
-                    SampleFile sampleFile = sample ? SampleFile.of(sampleResource()) : null) {
+            try (Database db = Databases.open(database.config())) {
                 db.migrate();
-                ImportSummary summary = run(db, display, sample ? sampleFile.path() : file);
-                display.finish(summary);
-                spec.commandLine().getOut().println(ImportDisplay.summary(summary));
-                spec.commandLine().getOut().flush();
+                try (ImportDisplay display = ImportDisplay.open(err, problems, Clock.system());
+                        SampleFile sampleFile = sample ? SampleFile.of(sampleResource()) : null) {
+                    ImportSummary summary = run(db, display, sample ? sampleFile.path() : file);
+                    display.finish(summary);
+                    spec.commandLine().getOut().println(ImportDisplay.summary(summary));
+                    spec.commandLine().getOut().flush();
+                }
             }
             return 0;
         }
