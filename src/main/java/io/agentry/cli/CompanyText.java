@@ -37,14 +37,7 @@ final class CompanyText {
         t.line("Accounts due", c.accounts().nextDue());
         t.line("Statement due", c.accounts().confirmationStatementNextDue());
         if (c.size() != null) {
-            CompanyDetails.SizeEstimate size = c.size();
-            t.line(
-                    "Size",
-                    size.band() + ", " + employees(size) + " employees"
-                            + (size.turnoverMaxGbp() == null
-                                    ? ""
-                                    : String.format(Locale.ROOT, ", turnover up to £%,d", size.turnoverMaxGbp()))
-                            + " (estimate: " + size.source() + ")");
+            t.line("Size", size(c.size()));
         }
         t.line(
                 "Employees",
@@ -62,10 +55,19 @@ final class CompanyText {
         return t.text.toString();
     }
 
-    private static String employees(CompanyDetails.SizeEstimate size) {
-        return size.employeesMax() == null
-                ? size.employeesMin() + "+"
-                : size.employeesMin() + "–" + size.employeesMax();
+    /** "micro, 0–10 employees, turnover up to £1,000,000 (estimate: …)"; "dormant, no employees, no turnover (…)". */
+    private static String size(CompanyDetails.SizeEstimate size) {
+        String employees = size.employeesMax() == null
+                ? size.employeesMin() + "+ employees"
+                : size.employeesMax() == 0
+                        ? "no employees"
+                        : size.employeesMin() + "–" + size.employeesMax() + " employees";
+        String turnover = size.turnoverMaxGbp() == null
+                ? ""
+                : size.turnoverMaxGbp() == 0
+                        ? ", no turnover"
+                        : String.format(Locale.ROOT, ", turnover up to £%,d", size.turnoverMaxGbp());
+        return size.band() + ", " + employees + turnover + " (estimate: " + size.source() + ")";
     }
 
     private void line(String label, Object value) {
