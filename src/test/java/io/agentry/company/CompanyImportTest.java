@@ -278,6 +278,76 @@ class CompanyImportTest {
     }
 
     @Test
+    void a_first_import_that_breaks_off_leaves_the_catalogue_empty_with_its_indexes() throws Exception {
+        List<String> indexes = query("SELECT indexdef FROM pg_indexes WHERE tablename = 'companies' ORDER BY 1");
+        Path folder = Files.createDirectory(dir.resolve("broken"));
+        SnapshotFile.write(
+                folder.resolve("part1.csv"),
+                aCompany("00000020", "LOADED FIRST LTD").toString());
+        String[] lines = new String[5_000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = aCompany(String.format("%08d", 2_000_000 + i), "PART TWO COMPANY " + i + " LTD")
+                    .toString();
+        }
+        Path zip = SnapshotFile.zip(folder.resolve("part2.zip"), "part2.csv", lines);
+        corruptNearTheEnd(zip);
+
+        assertThatThrownBy(() -> importFile(folder))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("part2.csv could not be read to the end");
+
+        assertThat(query("SELECT count(*) FROM companies")).containsExactly("0");
+        assertThat(query("SELECT indexdef FROM pg_indexes WHERE tablename = 'companies' ORDER BY 1"))
+                .isEqualTo(indexes)
+                .hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void a_later_import_that_breaks_off_keeps_its_committed_chunks_and_a_second_run_completes_it() throws Exception {
+        importFile(SnapshotFile.write(
+                dir.resolve("first.csv"),
+                aCompany("00000021", "ALREADY HERE LTD").toString()));
+        Path folder = Files.createDirectory(dir.resolve("next-month"));
+        String[] lines = new String[SnapshotStore.CHUNK + 10];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = aCompany(String.format("%08d", 3_000_000 + i), "NEXT MONTH COMPANY " + i + " LTD")
+                    .toString();
+        }
+        SnapshotFile.write(folder.resolve("part1.csv"), lines);
+        String[] more = new String[5_000];
+        for (int i = 0; i < more.length; i++) {
+            more[i] = aCompany(String.format("%08d", 4_000_000 + i), "PART TWO COMPANY " + i + " LTD")
+                    .toString();
+        }
+        Path zip = SnapshotFile.zip(folder.resolve("part2.zip"), "part2.csv", more);
+        byte[] intact = Files.readAllBytes(zip);
+        corruptNearTheEnd(zip);
+
+        assertThatThrownBy(() -> importFile(folder)).isInstanceOf(ImportException.class);
+        assertThat(query("SELECT count(*) FROM companies"))
+                .as("the first chunk was committed, the rest not")
+                .containsExactly(String.valueOf(1 + SnapshotStore.CHUNK));
+
+        Files.write(zip, intact);
+        ImportSummary again = importFile(folder);
+
+        assertThat(again.unchanged()).isEqualTo(SnapshotStore.CHUNK);
+        assertThat(again.inserted()).isEqualTo(10 + more.length);
+        assertThat(query("SELECT count(*) FROM companies"))
+                .containsExactly(String.valueOf(1 + lines.length + more.length));
+    }
+
+    /** Flips bytes in the compressed data of the zip's last fifth, before its central directory. */
+    private static void corruptNearTheEnd(Path zip) throws Exception {
+        byte[] bytes = Files.readAllBytes(zip);
+        int directory = bytes.length - 200;
+        for (int i = directory * 4 / 5; i < directory * 4 / 5 + 64; i++) {
+            bytes[i] = (byte) ~bytes[i];
+        }
+        Files.write(zip, bytes);
+    }
+
+    @Test
     void more_rows_than_one_chunk_are_all_loaded_the_first_time_and_the_next() throws Exception {
         int rows = SnapshotStore.CHUNK + 10;
         String[] lines = new String[rows];
