@@ -46,79 +46,84 @@ public final class PscImport {
     public ImportSummary run(Path path) {
         long started = clock.nanoTime();
         List<ImportPart> parts = ImportPart.parts(path, List.of("txt", "json", "jsonl"));
-        long bytesTotal = parts.stream().mapToLong(ImportPart::size).sum();
-        AtomicLong bytesRead = new AtomicLong();
-        long read = 0, rejected = 0, inserted = 0, updated = 0;
+        Counts counts = new Counts(parts.stream().mapToLong(ImportPart::size).sum());
         try (Connection connection = database.openDedicated();
-                PscStore store = new PscStore(connection)) {
+                PscStore store = new PscStore(connection, listener)) {
             for (ImportPart part : parts) {
-                long stated = -1, records = 0;
-                try (BufferedReader lines =
-                        new BufferedReader(new InputStreamReader(part.open(bytesRead), StandardCharsets.UTF_8))) {
-                    long lineNumber = 0;
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        lineNumber++;
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        JsonNode json = parse(line);
-                        if (json != null
-                                && TOTALS.equals(json.path("data").path("kind").asText())) {
-                            stated = json.path("data")
-                                    .path("persons_of_significant_control_count")
-                                    .asLong(-1);
-                            continue;
-                        }
-                        read++;
-                        records++;
-                        try {
-                            if (json == null) {
-                                throw new UnusableRow("the line is not a JSON object");
-                            }
-                            store.add(lineNumber, Psc.from(json));
-                        } catch (UnusableRow e) {
-                            rejected++;
-                            listener.problem(new ImportProblem(
-                                    part.name(), lineNumber, ImportProblem.Kind.ROW_SKIPPED, e.getMessage()));
-                        }
-                        if (store.staged() == SnapshotStore.CHUNK) {
-                            PscStore.Written written = store.flush(part.name(), listener);
-                            inserted += written.inserted();
-                            updated += written.updated();
-                            rejected += written.superseded();
-                        }
-                        if (read % 5_000 == 0) {
-                            listener.progress(new ImportProgress(read, bytesRead.get(), bytesTotal));
-                        }
-                    }
-                }
-                PscStore.Written written = store.flush(part.name(), listener);
-                inserted += written.inserted();
-                updated += written.updated();
-                rejected += written.superseded();
-                if (stated >= 0 && stated != records) {
-                    log.warn(
-                            "{} says it holds {} records, but {} were read: is the file complete?",
-                            part.name(),
-                            stated,
-                            records);
-                }
+                importPart(part, store, counts);
             }
+            counts.rejected += store.superseded();
+            listener.progress(new ImportProgress(counts.read, counts.bytesTotal, counts.bytesTotal));
+            return new ImportSummary(
+                    "psc",
+                    counts.read,
+                    store.inserted(),
+                    store.updated(),
+                    counts.read - counts.rejected - store.inserted() - store.updated(),
+                    counts.rejected,
+                    0,
+                    Duration.ofNanos(clock.nanoTime() - started));
         } catch (IOException e) {
             throw new ImportException("cannot read " + path + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new ImportException("loading the PSC records failed: " + e.getMessage(), e);
         }
-        listener.progress(new ImportProgress(read, bytesTotal, bytesTotal));
-        return new ImportSummary(
-                "psc",
-                read,
-                inserted,
-                updated,
-                read - rejected - inserted - updated,
-                rejected,
-                0,
-                Duration.ofNanos(clock.nanoTime() - started));
+    }
+
+    private void importPart(ImportPart part, PscStore store, Counts counts) throws IOException, SQLException {
+        long stated = -1;
+        long records = 0;
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(part.open(counts.bytesRead), StandardCharsets.UTF_8))) {
+            long lineNumber = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode json = parse(line);
+                if (json != null && TOTALS.equals(json.path("data").path("kind").asText())) {
+                    stated = json.path("data")
+                            .path("persons_of_significant_control_count")
+                            .asLong(-1);
+                    continue;
+                }
+                counts.read++;
+                records++;
+                try {
+                    if (json == null) {
+                        throw new UnusableRow("the line is not a JSON object");
+                    }
+                    store.add(part.name(), lineNumber, Psc.from(json));
+                } catch (UnusableRow e) {
+                    counts.rejected++;
+                    listener.problem(
+                            new ImportProblem(part.name(), lineNumber, ImportProblem.Kind.ROW_SKIPPED, e.getMessage()));
+                }
+                if (counts.read % 5_000 == 0) {
+                    listener.progress(new ImportProgress(counts.read, counts.bytesRead.get(), counts.bytesTotal));
+                }
+            }
+        }
+        store.flush(part.name());
+        if (stated >= 0 && stated != records) {
+            log.warn(
+                    "{} says it holds {} records, but {} were read: is the file complete?",
+                    part.name(),
+                    stated,
+                    records);
+        }
+    }
+
+    private static final class Counts {
+        final AtomicLong bytesRead = new AtomicLong();
+        final long bytesTotal;
+        long read;
+        long rejected;
+
+        Counts(long bytesTotal) {
+            this.bytesTotal = bytesTotal;
+        }
     }
 
     private static JsonNode parse(String line) {

@@ -55,11 +55,16 @@ final class PscStore implements AutoCloseable {
             WHERE c.company_number = n.company_number AND c.psc_count IS DISTINCT FROM n.active""";
 
     private final Connection connection;
+    private final ImportListener listener;
     private BinaryCopy copy;
     private int staged;
+    private long inserted;
+    private long updated;
+    private long superseded;
 
-    PscStore(Connection connection) throws SQLException {
+    PscStore(Connection connection, ImportListener listener) throws SQLException {
         this.connection = connection;
+        this.listener = listener;
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute(CREATE_STAGING);
@@ -67,11 +72,21 @@ final class PscStore implements AutoCloseable {
         connection.commit();
     }
 
-    int staged() {
-        return staged;
+    long inserted() {
+        return inserted;
     }
 
-    void add(long line, PscImport.Psc psc) throws SQLException {
+    long updated() {
+        return updated;
+    }
+
+    /** Records skipped because their id was already on an earlier line of their chunk. */
+    long superseded() {
+        return superseded;
+    }
+
+    /** Stages a record of {@code file}; every {@value SnapshotStore#CHUNK} records are written and committed. */
+    void add(String file, long line, PscImport.Psc psc) throws SQLException {
         if (copy == null) {
             copy = BinaryCopy.start(connection, COPY);
         }
@@ -85,18 +100,19 @@ final class PscStore implements AutoCloseable {
                 .date(psc.notifiedOn())
                 .date(psc.ceasedOn())
                 .text(psc.etag());
-        staged++;
+        if (++staged == SnapshotStore.CHUNK) {
+            flush(file);
+        }
     }
 
-    /** Upserts the staged records, recounts their companies and commits. */
-    Written flush(String file, ImportListener listener) throws SQLException {
+    /** Upserts the staged records of {@code file}, recounts their companies and commits. */
+    void flush(String file) throws SQLException {
         if (copy == null) {
-            return new Written(0, 0, 0);
+            return;
         }
         copy.finish();
         copy = null;
         staged = 0;
-        long superseded = 0;
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(SUPERSEDED)) {
                 while (rows.next()) {
@@ -108,14 +124,13 @@ final class PscStore implements AutoCloseable {
                             "record " + rows.getString(2) + " is already on an earlier line"));
                 }
             }
-            Written written;
             try (ResultSet counts = statement.executeQuery(UPSERT)) {
                 counts.next();
-                written = new Written(counts.getLong(1), counts.getLong(2), superseded);
+                inserted += counts.getLong(1);
+                updated += counts.getLong(2);
             }
             statement.executeUpdate(RECOUNT);
             connection.commit();
-            return written;
         }
     }
 
@@ -125,6 +140,4 @@ final class PscStore implements AutoCloseable {
             copy.close();
         }
     }
-
-    record Written(long inserted, long updated, long superseded) {}
 }
