@@ -111,20 +111,16 @@ final class Attempt {
 
     private Optional<Outcome> runAgent(Agent agent, ScheduledExecutorService timer, Duration timeout) {
         CostMeter meter = new CostMeter();
-        AgentContext context = new AgentContext(
-                task.id(),
-                task.executionId(),
-                task.agentId(),
-                task.orgId(),
-                task.workflowRunId(),
-                task.attempt(),
-                task.agentType(),
-                task.agentConfiguration(),
-                task.payload(),
-                stopSignal,
-                meter,
-                dataSource,
-                clock);
+        AgentContext context = AgentContext.builder()
+                .task(task.id(), task.executionId(), task.attempt())
+                .agent(task.agentId(), task.orgId(), task.agentType(), task.agentConfiguration())
+                .workflowRun(task.workflowRunId())
+                .input(task.payload())
+                .stopSignal(stopSignal)
+                .meter(meter)
+                .database(dataSource)
+                .clock(clock)
+                .build();
         ScheduledFuture<?> timeoutWatch =
                 timer.schedule(() -> stopSignal.request(StopReason.TIMED_OUT), timeout.toNanos(), TimeUnit.NANOSECONDS);
         long started = clock.nanoTime();
