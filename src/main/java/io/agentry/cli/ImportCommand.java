@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
         footer = Main.FOOTER,
         subcommands = {ImportCommand.CompaniesHouse.class, ImportCommand.Psc.class, ImportCommand.Websites.class})
 final class ImportCommand implements Runnable {
+    private static final String SAMPLE =
+            "Import the bundled synthetic sample instead of a FILE (see docs/sample-data.md).";
+
     @Spec
     CommandSpec spec;
 
@@ -50,11 +53,6 @@ final class ImportCommand implements Runnable {
         Path file;
 
         @Option(
-                names = "--sample",
-                description = "Import the bundled synthetic sample instead of a FILE (see docs/sample-data.md).")
-        boolean sample;
-
-        @Option(
                 names = "--problems",
                 paramLabel = "FILE",
                 description =
@@ -67,7 +65,7 @@ final class ImportCommand implements Runnable {
         /** Reads and checks what the import needs besides the file, before any database is opened. */
         void prepare() {}
 
-        /** The classpath resource {@code --sample} imports; null if there is none. */
+        /** The bundled sample to import instead of a file ({@code --sample}); null for none. */
         String sampleResource() {
             return null;
         }
@@ -75,9 +73,7 @@ final class ImportCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             FlagValues flags = new FlagValues(spec);
-            if (sample && sampleResource() == null) {
-                throw flags.error("--sample: there is no bundled sample of this data");
-            }
+            boolean sample = sampleResource() != null;
             if (sample == (file != null)) {
                 throw flags.error(sample ? "give a FILE or --sample, not both" : "give the FILE to import");
             }
@@ -119,9 +115,12 @@ final class ImportCommand implements Runnable {
             reference = referenceFlags.load();
         }
 
+        @Option(names = "--sample", description = SAMPLE)
+        boolean sample;
+
         @Override
         String sampleResource() {
-            return "samples/companies/BasicCompanyData-synthetic-sample.csv";
+            return sample ? "samples/companies/BasicCompanyData-synthetic-sample.csv" : null;
         }
 
         @Override
@@ -153,9 +152,12 @@ final class ImportCommand implements Runnable {
             },
             footer = Main.FOOTER)
     static final class Websites extends Base {
+        @Option(names = "--sample", description = SAMPLE)
+        boolean sample;
+
         @Override
         String sampleResource() {
-            return "samples/websites.csv";
+            return sample ? "samples/websites.csv" : null;
         }
 
         @Override

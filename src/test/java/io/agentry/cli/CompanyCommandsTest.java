@@ -226,6 +226,21 @@ class CompanyCommandsTest {
     }
 
     @Test
+    void an_import_needs_a_file_or_the_sample_and_only_some_have_a_sample() {
+        AgentryRun none = AgentryRun.of("import", "companies-house");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("give the FILE to import");
+
+        AgentryRun both = AgentryRun.of("import", "websites", "websites.csv", "--sample");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give a FILE or --sample, not both");
+
+        AgentryRun psc = AgentryRun.of("import", "psc", "--sample");
+        assertThat(psc.exitCode()).isEqualTo(2);
+        assertThat(psc.err()).contains("Unknown option: '--sample'");
+    }
+
+    @Test
     void a_missing_file_is_a_clear_error() {
         AgentryRun run = agentry("import", "psc", dir.resolve("nowhere.txt").toString());
 
