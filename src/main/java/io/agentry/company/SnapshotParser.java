@@ -58,6 +58,10 @@ final class SnapshotParser {
             return reportSkipped(line, "CompanyName is empty");
         }
         String postcode = text(record, Field.POSTCODE);
+        // The area is parsed from the postcode once; the region follows from it.
+        String area = postcode == null
+                ? null
+                : reference.regions().postcodeArea(postcode).orElse(null);
         String accountsCategory = text(record, Field.ACCOUNTS_CATEGORY);
         SizeEstimate size = accountsCategory == null
                 ? null
@@ -76,10 +80,8 @@ final class SnapshotParser {
                 text(record, Field.COUNTY),
                 text(record, Field.COUNTRY),
                 postcode,
-                postcode == null
-                        ? null
-                        : reference.regions().postcodeArea(postcode).orElse(null),
-                postcode == null ? null : reference.regions().regionOf(postcode).orElse(null),
+                area,
+                reference.regions().regionOfArea(area).orElse(null),
                 accountsCategory,
                 date(record, Field.ACCOUNTS_NEXT_DUE, line),
                 date(record, Field.ACCOUNTS_LAST_MADE_UP, line),

@@ -87,6 +87,24 @@ class WebsiteImportTest {
     }
 
     @Test
+    void every_file_of_a_folder_is_imported_and_a_number_is_used_once_across_them() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("crm"));
+        Files.writeString(folder.resolve("a.csv"), "company_number,website\n12345,padded.example\n");
+        Files.writeString(
+                folder.resolve("b.csv"), "company_number,website\nSC123456,scottish.example\n12345,again.example\n");
+
+        ImportSummary summary = importFile(folder);
+
+        assertThat(summary.updated()).isEqualTo(2);
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).endsWith("b.csv");
+            assertThat(problem.line()).isEqualTo(3);
+        });
+        assertThat(query("SELECT website FROM companies WHERE company_number = '00012345'"))
+                .containsExactly("https://padded.example/");
+    }
+
+    @Test
     void a_file_without_the_two_columns_is_refused() throws Exception {
         Path file = Files.writeString(dir.resolve("wrong.csv"), "number,url\n00012345,https://x.example\n");
 

@@ -84,6 +84,13 @@ public final class Regions {
         return area(postcode).flatMap(PostcodeArea::region);
     }
 
+    /** The ITL1 region of a postcode area ("M" is in the North West); empty for an unknown area or a Crown dependency. */
+    public Optional<String> regionOfArea(String area) {
+        return area == null
+                ? Optional.empty()
+                : Optional.ofNullable(areas.get(area)).flatMap(PostcodeArea::region);
+    }
+
     /** The postcode area ("EC", "M") of a postcode or outward code; empty when it is not one. */
     public Optional<String> postcodeArea(String postcode) {
         return area(postcode).map(PostcodeArea::code);

@@ -27,6 +27,8 @@ class RegionsTest {
     })
     void a_postcode_gives_the_region_of_its_area(String postcode, String region) {
         assertThat(regions.regionOf(postcode)).contains(region);
+        assertThat(regions.regionOfArea(regions.postcodeArea(postcode).orElseThrow()))
+                .contains(region);
     }
 
     @Test
