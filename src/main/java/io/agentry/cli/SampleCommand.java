@@ -110,7 +110,12 @@ final class SampleCommand implements Runnable {
             Path partial = directory.resolve(
                     "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
             try {
-                new SyntheticCompanies(seedValue).write(partial, count);
+                new SyntheticCompanies(seedValue).write(partial, count, written -> {
+                    spec.commandLine()
+                            .getErr()
+                            .printf(Locale.ROOT, "sample: %,d of %,d companies written%n", written, count);
+                    spec.commandLine().getErr().flush();
+                });
                 if (force) {
                     Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {

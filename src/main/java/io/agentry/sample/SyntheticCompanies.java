@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 
 /**
  * Writes synthetic UK companies in the exact format of the Companies House Free Company Data
@@ -69,6 +70,9 @@ public final class SyntheticCompanies {
         }
     };
 
+    /** How many companies between two progress reports. */
+    public static final int PROGRESS_EVERY = 1_000_000;
+
     private final long seed;
 
     public SyntheticCompanies(long seed) {
@@ -77,6 +81,14 @@ public final class SyntheticCompanies {
 
     /** Writes the header and {@code rows} companies; flushes {@code out} but leaves it open. */
     public void write(Writer out, int rows) throws IOException {
+        write(out, rows, written -> {});
+    }
+
+    /**
+     * As {@link #write(Writer, int)}, telling {@code progress} how many companies are written every
+     * {@value #PROGRESS_EVERY}, for long runs.
+     */
+    public void write(Writer out, int rows, IntConsumer progress) throws IOException {
         if (rows < 0 || rows > MAX_ROWS) {
             throw new IllegalArgumentException("rows must be between 0 and " + MAX_ROWS + ", was " + rows);
         }
@@ -89,14 +101,22 @@ public final class SyntheticCompanies {
         CompanyGenerator companies = new CompanyGenerator(seed);
         for (int i = 0; i < rows; i++) {
             csv.writeRecord(CompanyRow.fields(companies.next()));
+            if ((i + 1) % PROGRESS_EVERY == 0) {
+                progress.accept(i + 1);
+            }
         }
         csv.flush();
     }
 
     /** Writes the file in UTF-8, replacing it if it exists. */
     public void write(Path file, int rows) throws IOException {
+        write(file, rows, written -> {});
+    }
+
+    /** Writes the file in UTF-8, replacing it if it exists, with progress as {@link #write(Writer, int, IntConsumer)}. */
+    public void write(Path file, int rows, IntConsumer progress) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(out, rows);
+            write(out, rows, progress);
         }
     }
 }

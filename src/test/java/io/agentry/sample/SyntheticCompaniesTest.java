@@ -74,6 +74,16 @@ class SyntheticCompaniesTest {
     }
 
     @Test
+    void a_long_run_reports_its_progress_every_million_companies() throws IOException {
+        List<Integer> reported = new java.util.ArrayList<>();
+
+        new SyntheticCompanies(1)
+                .write(java.io.Writer.nullWriter(), SyntheticCompanies.PROGRESS_EVERY + 1, reported::add);
+
+        assertThat(reported).containsExactly(SyntheticCompanies.PROGRESS_EVERY);
+    }
+
+    @Test
     void the_header_is_the_official_line_verbatim_with_its_leading_spaces() {
         assertThat(SyntheticCompanies.HEADER).isEqualTo(OFFICIAL_HEADER);
         assertThat(text).startsWith(OFFICIAL_HEADER + "\r\n");
