@@ -27,6 +27,7 @@ public final class AgentContext {
     private final JsonNode input;
     private final StopSignal stopSignal;
     private final CostMeter meter;
+    private final StreamSink stream;
     private final DataSource database;
     private final Clock clock;
 
@@ -42,6 +43,7 @@ public final class AgentContext {
         this.input = builder.input == null ? Json.object() : builder.input;
         this.stopSignal = Objects.requireNonNull(builder.stopSignal, "stopSignal");
         this.meter = Objects.requireNonNull(builder.meter, "meter");
+        this.stream = builder.stream == null ? StreamSink.NONE : builder.stream;
         this.database = builder.database;
         this.clock = Objects.requireNonNull(builder.clock, "clock");
     }
@@ -112,6 +114,11 @@ public final class AgentContext {
         return meter;
     }
 
+    /** Where the agent reports events, insights and progress to its stream; drops them outside a stream. */
+    public StreamSink stream() {
+        return stream;
+    }
+
     public DataSource database() {
         return database;
     }
@@ -150,6 +157,7 @@ public final class AgentContext {
         private JsonNode input;
         private StopSignal stopSignal;
         private CostMeter meter;
+        private StreamSink stream;
         private DataSource database;
         private Clock clock;
 
@@ -187,6 +195,11 @@ public final class AgentContext {
 
         public Builder meter(CostMeter meter) {
             this.meter = meter;
+            return this;
+        }
+
+        public Builder stream(StreamSink stream) {
+            this.stream = stream;
             return this;
         }
 

@@ -8,12 +8,15 @@ import io.agentry.agent.AgentResult;
 import io.agentry.agent.CostMeter;
 import io.agentry.agent.StopReason;
 import io.agentry.agent.StopSignal;
+import io.agentry.agent.StreamSink;
+import io.agentry.agent.StreamSinks;
 import io.agentry.queue.Backoff;
 import io.agentry.queue.ClaimedTask;
 import io.agentry.queue.Outcome;
 import io.agentry.support.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -36,13 +39,21 @@ final class Attempt {
     final StopSignal stopSignal = new StopSignal();
 
     private final AgentRegistry registry;
+    private final StreamSinks sinks;
     private final DataSource dataSource;
     private final Clock clock;
     private final Backoff backoff;
 
-    Attempt(ClaimedTask task, AgentRegistry registry, DataSource dataSource, Clock clock, Backoff backoff) {
+    Attempt(
+            ClaimedTask task,
+            AgentRegistry registry,
+            StreamSinks sinks,
+            DataSource dataSource,
+            Clock clock,
+            Backoff backoff) {
         this.task = task;
         this.registry = registry;
+        this.sinks = sinks;
         this.dataSource = dataSource;
         this.clock = clock;
         this.backoff = backoff;
@@ -111,6 +122,11 @@ final class Attempt {
 
     private Optional<Outcome> runAgent(Agent agent, ScheduledExecutorService timer, Duration timeout) {
         CostMeter meter = new CostMeter();
+        UUID streamId = streamId();
+        StreamSink sink = streamId == null
+                ? StreamSink.NONE
+                : sinks.open(new StreamSinks.Reporter(
+                        task.orgId(), streamId, task.executionId(), task.agentId(), task.agentType(), task.attempt()));
         AgentContext context = AgentContext.builder()
                 .task(task.id(), task.executionId(), task.attempt())
                 .agent(task.agentId(), task.orgId(), task.agentType(), task.agentConfiguration())
@@ -118,6 +134,7 @@ final class Attempt {
                 .input(task.payload())
                 .stopSignal(stopSignal)
                 .meter(meter)
+                .stream(sink)
                 .database(dataSource)
                 .clock(clock)
                 .build();
@@ -175,6 +192,12 @@ final class Attempt {
                     task, Outcome.Kind.RETRY, error, metrics, durationMs, backoff.delay(task.retryCount())));
         }
         return Optional.of(Outcome.failed(task, Outcome.Kind.FAILED, error, metrics, durationMs, Duration.ZERO));
+    }
+
+    /** The payload's stream; the queue checked on enqueue that it is a UUID. */
+    private UUID streamId() {
+        JsonNode value = task.payload() == null ? null : task.payload().get("stream_id");
+        return value == null || value.isNull() ? null : UUID.fromString(value.asText());
     }
 
     private static String describe(Exception e) {

@@ -2,6 +2,7 @@ package io.agentry.runner;
 
 import io.agentry.agent.AgentRegistry;
 import io.agentry.agent.StopReason;
+import io.agentry.agent.StreamSinks;
 import io.agentry.db.Database;
 import io.agentry.queue.Backoff;
 import io.agentry.queue.ClaimedTask;
@@ -57,6 +58,7 @@ public final class Runner implements AutoCloseable {
 
     private final Database database;
     private final AgentRegistry registry;
+    private final StreamSinks sinks;
     private final RunnerOptions options;
     private final Clock clock;
     private final Leases leases;
@@ -79,16 +81,33 @@ public final class Runner implements AutoCloseable {
     private volatile NotificationListener listener;
 
     public Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock) {
+        this(database, registry, StreamSinks.NONE, options, clock);
+    }
+
+    /** A runner whose agents report to their streams through {@code sinks}. */
+    public Runner(Database database, AgentRegistry registry, StreamSinks sinks, RunnerOptions options, Clock clock) {
         this(
                 database,
                 registry,
+                sinks,
                 options,
                 clock,
                 new Backoff(0.1, () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     Runner(Database database, AgentRegistry registry, RunnerOptions options, Clock clock, Backoff backoff) {
+        this(database, registry, StreamSinks.NONE, options, clock, backoff);
+    }
+
+    private Runner(
+            Database database,
+            AgentRegistry registry,
+            StreamSinks sinks,
+            RunnerOptions options,
+            Clock clock,
+            Backoff backoff) {
         this.database = database;
+        this.sinks = sinks;
         this.backoff = backoff;
         this.registry = registry;
         this.options = options;
@@ -344,7 +363,7 @@ public final class Runner implements AutoCloseable {
 
     /** A claimed task is held (its lease renewed) from now until its outcome is written. */
     private Attempt hold(ClaimedTask task) {
-        Attempt attempt = new Attempt(task, registry, database.dataSource(), clock, backoff);
+        Attempt attempt = new Attempt(task, registry, sinks, database.dataSource(), clock, backoff);
         held.put(task.id(), attempt);
         return attempt;
     }
