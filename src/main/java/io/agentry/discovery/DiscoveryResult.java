@@ -1,0 +1,37 @@
+package io.agentry.discovery;
+
+import java.util.List;
+
+/**
+ * What a discovery run found and added.
+ *
+ * @param companiesFound qualified companies not yet on the stream that the search found; it stops
+ *     once it can show no other company beats them, so this is not a count of every match in the
+ *     catalogue
+ * @param itemsCreated items the run's execution added to the stream (over its attempts: a retry
+ *     adds nothing twice and reports what the first attempt added)
+ * @param qualifiedCount the stream's active company items scoring at least the goal's minimum,
+ *     after the run
+ * @param avgQualityScore the mean score of the items created, 2 places; null when none
+ * @param highQualityCount the items created scoring 4.0 or more
+ * @param addedCompanyIds the companies this attempt added, best first
+ * @param target the goal's {@code companies_to_find}
+ */
+public record DiscoveryResult(
+        int companiesFound,
+        int itemsCreated,
+        int qualifiedCount,
+        Double avgQualityScore,
+        int highQualityCount,
+        List<Long> addedCompanyIds,
+        int target) {
+
+    public DiscoveryResult {
+        addedCompanyIds = List.copyOf(addedCompanyIds);
+    }
+
+    /** True when the stream holds as many qualified companies as its goal asks. */
+    public boolean targetMet() {
+        return qualifiedCount >= target;
+    }
+}
