@@ -100,8 +100,10 @@ public final class Discovery {
         DiscoveryRepository.ExecutionItems created = request.executionId() != null
                 ? repository.executionItems(request.executionId())
                 : itemsOf(found.best(), added);
+        // What the execution added, and what this attempt's search read beyond the target.
+        int companiesFound = created.count() + found.total() - added.size();
         return new DiscoveryResult(
-                found.total(),
+                companiesFound,
                 created.count(),
                 stream.qualified() + added.size(),
                 created.avgScore(),

@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * What a discovery run found and added.
  *
- * @param companiesFound qualified companies not yet on the stream that the search found; it stops
- *     once it can show no other company beats them, so this is not a count of every match in the
- *     catalogue
+ * @param companiesFound qualified companies the run found for the stream: the items its execution
+ *     created, and those its search read but left out for the target. The search stops once it can
+ *     show no other company beats those it holds, so this is not a count of every match in the
+ *     catalogue.
  * @param itemsCreated items the run's execution added to the stream (over its attempts: a retry
  *     adds nothing twice and reports what the first attempt added)
  * @param qualifiedCount the stream's active company items scoring at least the goal's minimum,
