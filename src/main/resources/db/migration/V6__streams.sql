@@ -111,3 +111,5 @@ CREATE TABLE stream_events (
     created_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (stream_id, dedupe_key)
 );
+-- A reader resumes a stream's feed after the last id it saw.
+CREATE INDEX stream_events_stream_id ON stream_events (stream_id, id);

@@ -26,6 +26,8 @@ public final class StreamEvents {
             ORDER BY id
             LIMIT ?""";
 
+    private static final String LAST = "SELECT coalesce(max(id), 0) FROM stream_events WHERE stream_id = ?";
+
     private final DataSource dataSource;
 
     public StreamEvents(DataSource dataSource) {
@@ -51,6 +53,19 @@ public final class StreamEvents {
                     }
                 }
                 return events;
+            }
+        });
+    }
+
+    /** The id of the stream's latest event, 0 when it has none: where a reader that wants only new events starts. */
+    public long lastId(UUID streamId) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(LAST)) {
+                statement.setObject(1, streamId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
         });
     }
