@@ -1,5 +1,7 @@
 package io.agentry.stream;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.support.Json;
 
@@ -11,6 +13,7 @@ import io.agentry.support.Json;
  * @param items the stream's active company items, qualified or not
  * @param percentage {@code completed / total}, in whole percent rounded down, at most 100
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Progress(int completed, int total, int percentage, int items, GoalStatus goalStatus) {
 
     /** The formula: the one place a stream's percentage is computed. */

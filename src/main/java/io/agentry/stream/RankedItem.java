@@ -1,6 +1,8 @@
 package io.agentry.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.UUID;
 
 /**
@@ -10,6 +12,7 @@ import java.util.UUID;
  * @param qualityScore {@code metadata.quality_score}, 0 to 5; null when not scored
  * @param reasons {@code metadata.reasons}: why it scored what it did (a list of sentences)
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RankedItem(
         UUID id,
         Integer position,

@@ -1,12 +1,15 @@
 package io.agentry.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.support.Json;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A {@code streams} row. {@code currentProgress} is what the last execution published. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Stream(
         UUID id,
         UUID orgId,
