@@ -48,6 +48,8 @@ final class CompaniesHouseStep {
         if (options.isEmpty()) {
             return new CompaniesHouseStep(null, null);
         }
+        // A client per run, on a limiter of its own over the shared window: that limiter counts
+        // this run's requests (the window counts everyone's), and never waits.
         RateLimiter impatient = window.withMaxWait(Duration.ZERO);
         return new CompaniesHouseStep(new CompaniesHouseClient(options.get(), impatient, clock, sleeper), impatient);
     }

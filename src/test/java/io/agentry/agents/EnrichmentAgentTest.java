@@ -15,6 +15,7 @@ import static io.agentry.enrichment.EnrichmentFixtures.REQUESTS_PER_KNOWN_COMPAN
 import static io.agentry.enrichment.EnrichmentFixtures.aCompany;
 import static io.agentry.enrichment.EnrichmentFixtures.companiesHouseKnows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -22,6 +23,7 @@ import io.agentry.agent.AgentContext;
 import io.agentry.agent.AgentResult;
 import io.agentry.agent.CostMeter;
 import io.agentry.agent.Insight;
+import io.agentry.agent.StopReason;
 import io.agentry.agent.StopSignal;
 import io.agentry.companieshouse.CompaniesHouseClient;
 import io.agentry.companieshouse.CompaniesHouseOptions;
@@ -462,6 +464,28 @@ class EnrichmentAgentTest {
                         .asText())
                 .contains("API key refused");
         assertThat(api.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+    }
+
+    @Test
+    void an_attempt_asked_to_stop_stops_before_its_next_write_and_a_retry_does_the_work() throws Exception {
+        long[] ids = {rows.insert(aCompany("90000001")), rows.insert(aCompany("90000002"))};
+        UUID stream = rows.stream(orgId, ids);
+        StopSignal stop = new StopSignal();
+        stop.request(StopReason.CANCELLED);
+        AgentContext stopped =
+                context(stream, "{}", new Attempt(UUID.randomUUID(), UUID.randomUUID(), 1)).stopSignal(stop).stream(
+                                new RecordingSink())
+                        .build();
+
+        assertThatThrownBy(() -> withoutCompaniesHouse().run(stopped)).isInstanceOf(InterruptedException.class);
+
+        assertThat(new Fixtures(database).count("SELECT count(*) FROM companies WHERE enriched_at IS NULL"))
+                .isEqualTo(2);
+        assertThat(run(withoutCompaniesHouse(), stream)
+                        .output()
+                        .path("companies_processed")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
