@@ -15,6 +15,7 @@ import io.agentry.signal.OfficerSignals;
 import io.agentry.signal.SignalType;
 import io.agentry.support.Json;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,7 @@ final class CompaniesHouseScan {
                 }
                 if (e.kind() == CompaniesHouseException.Kind.API_KEY_REFUSED) {
                     stoppedBecause = e.getMessage();
+                    context.stream().insight(keyRefused(e.getMessage(), context));
                     break;
                 }
             }
@@ -119,6 +121,19 @@ final class CompaniesHouseScan {
         for (int i = 0; i < pages; i++) {
             context.meter().apiCall();
         }
+    }
+
+    private static Insight keyRefused(String error, AgentContext context) {
+        LocalDate today = LocalDate.ofInstant(context.clock().now(), ZoneOffset.UTC);
+        return new Insight(
+                Insight.Type.RISK_ALERT,
+                "Companies House refused the API key: filings and officer changes were not checked",
+                error + ". Check " + CompaniesHouseClient.API_KEY_VARIABLE + ".",
+                Insight.Severity.WARNING,
+                Json.object().put("source", "companies_house").put("error", error),
+                true,
+                // Once a day: a key that stays wrong is not news every run.
+                "scout:companies_house:key_refused:" + today);
     }
 
     private static Insight notConfigured() {

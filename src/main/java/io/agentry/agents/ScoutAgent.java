@@ -12,6 +12,7 @@ import io.agentry.signal.FeedReader;
 import io.agentry.signal.MonitoredCompany;
 import io.agentry.signal.SignalType;
 import io.agentry.support.Json;
+import io.agentry.website.WebsiteAnalyzer;
 import io.agentry.website.WebsiteOptions;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,17 +41,38 @@ public final class ScoutAgent implements Agent {
 
     private final Optional<CompaniesHouseClient> companiesHouse;
     private final WebsiteOptions websiteOptions;
+    private final WebsiteAnalyzer sharedAnalyzer;
     private final FeedReader feeds;
 
     /**
+     * A scout that makes a website analyzer for each run and closes it at the end of the run, so
+     * that robots.txt is read afresh every run.
+     *
      * @param companiesHouse the API client; empty when no key is configured, and the Companies
      *     House signals are then skipped with the reason
      * @param websiteOptions how careers pages are fetched
      * @param feeds how news feeds are read
      */
     public ScoutAgent(Optional<CompaniesHouseClient> companiesHouse, WebsiteOptions websiteOptions, FeedReader feeds) {
+        this(companiesHouse, Objects.requireNonNull(websiteOptions, "websiteOptions"), null, feeds);
+    }
+
+    /**
+     * A scout that reads careers pages through an analyzer the process shares between agents (its
+     * robots.txt cache and per-host turns then hold across them); the caller closes it.
+     */
+    public ScoutAgent(Optional<CompaniesHouseClient> companiesHouse, WebsiteAnalyzer sharedAnalyzer, FeedReader feeds) {
+        this(companiesHouse, null, Objects.requireNonNull(sharedAnalyzer, "sharedAnalyzer"), feeds);
+    }
+
+    private ScoutAgent(
+            Optional<CompaniesHouseClient> companiesHouse,
+            WebsiteOptions websiteOptions,
+            WebsiteAnalyzer sharedAnalyzer,
+            FeedReader feeds) {
         this.companiesHouse = Objects.requireNonNull(companiesHouse, "companiesHouse");
-        this.websiteOptions = Objects.requireNonNull(websiteOptions, "websiteOptions");
+        this.websiteOptions = websiteOptions;
+        this.sharedAnalyzer = sharedAnalyzer;
         this.feeds = Objects.requireNonNull(feeds, "feeds");
     }
 
@@ -74,7 +96,7 @@ public final class ScoutAgent implements Agent {
                     found,
                     "companies_house",
                     CompaniesHouseScan.run(companiesHouse, companies, settings, since, context));
-            add(sources, found, "websites", WebsiteScan.run(websiteOptions, companies, settings, context));
+            add(sources, found, "websites", websites(companies, settings, context));
             add(
                     sources,
                     found,
@@ -123,6 +145,19 @@ public final class ScoutAgent implements Agent {
                         output.deepCopy().without("sources"));
         context.stream().publishProgress();
         return AgentResult.success(output);
+    }
+
+    private Scan websites(List<MonitoredCompany> companies, ScoutSettings settings, AgentContext context)
+            throws InterruptedException {
+        if (!settings.wants(SignalType.JOB_POSTING)) {
+            return Scan.notRequested();
+        }
+        if (sharedAnalyzer != null) {
+            return WebsiteScan.run(sharedAnalyzer, companies, context);
+        }
+        try (WebsiteAnalyzer analyzer = new WebsiteAnalyzer(websiteOptions, context.clock())) {
+            return WebsiteScan.run(analyzer, companies, context);
+        }
     }
 
     private static void add(ObjectNode sources, List<DetectedSignal> found, String name, Scan scan) {

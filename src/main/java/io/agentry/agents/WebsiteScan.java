@@ -5,32 +5,27 @@ import io.agentry.agent.AgentContext;
 import io.agentry.signal.CareersSignals;
 import io.agentry.signal.DetectedSignal;
 import io.agentry.signal.MonitoredCompany;
-import io.agentry.signal.SignalType;
 import io.agentry.support.Json;
 import io.agentry.website.WebsiteAnalysis;
 import io.agentry.website.WebsiteAnalyzer;
-import io.agentry.website.WebsiteOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The careers-page part of a scout run: each company with a website has its home page analysed,
- * and the careers page it links to read for open jobs. One analyzer per run, so robots.txt and the
- * one-request-per-host rule hold across all the run's sites.
+ * and the careers page it links to read for open jobs. All the run's sites go through one
+ * analyzer, so robots.txt and the one-request-per-host rule hold across them.
  */
 final class WebsiteScan {
     private WebsiteScan() {}
 
-    static Scan run(
-            WebsiteOptions options, List<MonitoredCompany> companies, ScoutSettings settings, AgentContext context)
+    static Scan run(WebsiteAnalyzer analyzer, List<MonitoredCompany> companies, AgentContext context)
             throws InterruptedException {
-        if (!settings.wants(SignalType.JOB_POSTING)) {
-            return Scan.notRequested();
-        }
         Set<String> urls = new LinkedHashSet<>();
         for (MonitoredCompany company : companies) {
             if (hasWebsite(company)) {
@@ -38,10 +33,7 @@ final class WebsiteScan {
             }
         }
         context.checkpoint();
-        Map<String, WebsiteAnalysis> analyses;
-        try (WebsiteAnalyzer analyzer = new WebsiteAnalyzer(options, context.clock())) {
-            analyses = analyzer.analyzeAll(urls);
-        }
+        Map<String, WebsiteAnalysis> analyses = analyzer.analyzeAll(urls);
         Instant now = context.clock().now();
         List<DetectedSignal> signals = new ArrayList<>();
         int analyzed = 0;
@@ -58,7 +50,7 @@ final class WebsiteScan {
             if (analysis.analyzed()) {
                 analyzed++;
             } else {
-                failures.put(analysis.requestedUrl(), analysis.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                failures.put(analysis.requestedUrl(), analysis.outcome().name().toLowerCase(Locale.ROOT));
             }
             if (analysis.careersUrl() != null) {
                 careersPages++;

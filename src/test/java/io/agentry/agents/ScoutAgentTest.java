@@ -34,6 +34,7 @@ import io.agentry.support.Json;
 import io.agentry.testing.Fixtures;
 import io.agentry.testing.SettableClock;
 import io.agentry.testing.TestDatabase;
+import io.agentry.website.WebsiteAnalyzer;
 import io.agentry.website.WebsiteOptions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -134,6 +135,7 @@ class ScoutAgentTest {
         private int attempt = 1;
         private UUID stream = streamId;
         private boolean companiesHouse = true;
+        private boolean sharedAnalyzer;
 
         Attempt configured(String json) {
             configuration = json.replace("FEEDS", web.baseUrl() + "/feeds");
@@ -148,6 +150,11 @@ class ScoutAgentTest {
 
         Attempt withoutStream() {
             stream = null;
+            return this;
+        }
+
+        Attempt withSharedAnalyzer() {
+            sharedAnalyzer = true;
             return this;
         }
 
@@ -172,7 +179,14 @@ class ScoutAgentTest {
                     .database(database.dataSource())
                     .clock(clock)
                     .build();
-            AgentResult result = scout(companiesHouse).run(context);
+            AgentResult result;
+            if (sharedAnalyzer) {
+                try (WebsiteAnalyzer analyzer = new WebsiteAnalyzer(websiteOptions(), clock)) {
+                    result = new ScoutAgent(companiesHouse(companiesHouse), analyzer, feedReader()).run(context);
+                }
+            } else {
+                result = new ScoutAgent(companiesHouse(companiesHouse), websiteOptions(), feedReader()).run(context);
+            }
             assertThat(result.success()).isTrue();
             return new Run(result.output(), meter.toJson(0));
         }
@@ -182,25 +196,32 @@ class ScoutAgentTest {
         return new Attempt();
     }
 
-    private ScoutAgent scout(boolean withCompaniesHouse) {
+    private Optional<CompaniesHouseClient> companiesHouse(boolean configured) {
+        if (!configured) {
+            return Optional.empty();
+        }
         Sleeper noWaiting = duration -> {
             throw new AssertionError("a test run never waits for the rate limit");
         };
-        Optional<CompaniesHouseClient> client = withCompaniesHouse
-                ? Optional.of(new CompaniesHouseClient(
-                        CompaniesHouseOptions.of("5f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8")
-                                .withBaseUrl(web.baseUrl())
-                                .withMaxAttempts(1)
-                                .withRequestTimeout(Duration.ofSeconds(20)),
-                        new RateLimiter(1_000, Duration.ofMinutes(5), clock, noWaiting),
-                        clock,
-                        noWaiting))
-                : Optional.empty();
-        WebsiteOptions websites = WebsiteOptions.defaults()
+        return Optional.of(new CompaniesHouseClient(
+                CompaniesHouseOptions.of("5f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8")
+                        .withBaseUrl(web.baseUrl())
+                        .withMaxAttempts(1)
+                        .withRequestTimeout(Duration.ofSeconds(20)),
+                new RateLimiter(1_000, Duration.ofMinutes(5), clock, noWaiting),
+                clock,
+                noWaiting));
+    }
+
+    private static WebsiteOptions websiteOptions() {
+        return WebsiteOptions.defaults()
                 .withProxy(sites.proxy())
                 .withRequestTimeout(Duration.ofSeconds(10))
                 .withSiteBudget(Duration.ofSeconds(20));
-        return new ScoutAgent(client, websites, new FeedReader(Duration.ofSeconds(10), 1024 * 1024));
+    }
+
+    private static FeedReader feedReader() {
+        return new FeedReader(Duration.ofSeconds(10), 1024 * 1024);
     }
 
     /** (company, type, confidence, strength, source_ref) of every signal recorded, in a stable order. */
@@ -408,6 +429,27 @@ class ScoutAgentTest {
     }
 
     @Test
+    void a_refused_key_stops_the_companies_house_calls_and_says_so_and_the_other_sources_go_on() throws Exception {
+        web.stubFor(get(urlPathMatching("/company/.*"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"Invalid Authorization\"}")));
+
+        Run run = anAttempt().configured(ALL_SOURCES).run();
+
+        JsonNode companiesHouse = run.output().path("sources").path("companies_house");
+        assertThat(companiesHouse.path("status").asText()).isEqualTo("stopped");
+        assertThat(companiesHouse.path("failed").asInt()).isEqualTo(1);
+        assertThat(companiesHouse.path("errors").get(0).path("kind").asText()).isEqualTo("api_key_refused");
+        web.verify(1, getRequestedFor(urlPathMatching("/company/.*")));
+        assertThat(stream.insightsOfType(Insight.Type.RISK_ALERT))
+                .extracting(Insight::dedupeKey)
+                .containsExactly("scout:companies_house:key_refused:2025-06-02");
+        assertThat(recordedSignals())
+                .extracting(row -> row.toList().get(1))
+                .containsExactlyInAnyOrder(
+                        "job_posting", "news_mention", "job_posting", "funding_round", "news_mention");
+    }
+
+    @Test
     void a_feed_that_is_down_is_recorded_and_the_run_goes_on_with_the_others() throws Exception {
         Run run = anAttempt()
                 .configured(
@@ -435,6 +477,7 @@ class ScoutAgentTest {
         Run run = anAttempt()
                 .configured("{\"signals\": [\"job_posting\"]}")
                 .withoutStream()
+                .withSharedAnalyzer()
                 .run();
 
         assertThat(run.output().path("companies_checked").asInt()).isEqualTo(1);
