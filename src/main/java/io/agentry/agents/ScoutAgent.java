@@ -110,18 +110,20 @@ public final class ScoutAgent implements Agent {
         }
         context.meter().itemsProcessed(companies.size());
 
-        List<DetectedSignal> kept = new ArrayList<>();
-        int belowThreshold = 0;
+        // One per signal: two feeds may carry the same story.
+        Map<DetectedSignal.Key, DetectedSignal> unique = new LinkedHashMap<>();
         for (DetectedSignal signal : found) {
-            if (!settings.wants(signal.type())) {
-                continue;
-            }
-            if (signal.confidence() >= settings.minConfidence()) {
-                kept.add(signal);
-            } else {
-                belowThreshold++;
+            if (settings.wants(signal.type())) {
+                unique.putIfAbsent(signal.key(), signal);
             }
         }
+        List<DetectedSignal> kept = new ArrayList<>();
+        for (DetectedSignal signal : unique.values()) {
+            if (signal.confidence() >= settings.minConfidence()) {
+                kept.add(signal);
+            }
+        }
+        int belowThreshold = unique.size() - kept.size();
         context.checkpoint();
         BuyingSignals.Recorded recorded = new BuyingSignals(context.database())
                 .record(

@@ -21,6 +21,7 @@ import io.agentry.agent.AgentContext;
 import io.agentry.agent.AgentResult;
 import io.agentry.agent.CostMeter;
 import io.agentry.agent.Insight;
+import io.agentry.agent.StopReason;
 import io.agentry.agent.StopSignal;
 import io.agentry.companieshouse.CompaniesHouseClient;
 import io.agentry.companieshouse.CompaniesHouseOptions;
@@ -136,6 +137,7 @@ class ScoutAgentTest {
         private UUID stream = streamId;
         private boolean companiesHouse = true;
         private boolean sharedAnalyzer;
+        private final StopSignal stopSignal = new StopSignal();
 
         Attempt configured(String json) {
             configuration = json.replace("FEEDS", web.baseUrl() + "/feeds");
@@ -150,6 +152,11 @@ class ScoutAgentTest {
 
         Attempt withoutStream() {
             stream = null;
+            return this;
+        }
+
+        Attempt stopRequested() {
+            stopSignal.request(StopReason.CANCELLED);
             return this;
         }
 
@@ -173,7 +180,7 @@ class ScoutAgentTest {
                     .task(UUID.randomUUID(), executionId, attempt)
                     .agent(agent, org, ScoutAgent.TYPE, Json.read(configuration))
                     .input(input)
-                    .stopSignal(new StopSignal())
+                    .stopSignal(stopSignal)
                     .meter(meter)
                     .stream(ScoutAgentTest.this.stream)
                     .database(database.dataSource())
@@ -468,6 +475,23 @@ class ScoutAgentTest {
     }
 
     @Test
+    void the_same_story_in_two_feeds_is_one_signal() throws Exception {
+        web.stubFor(get("/feeds/syndicated.rss")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/rss+xml")
+                        .withBody(TestFiles.text("news.rss"))));
+
+        Run run = anAttempt()
+                .configured(
+                        "{\"signals\": [\"news_mention\"], \"feeds\": [\"FEEDS/highlands.rss\", \"FEEDS/syndicated.rss\"]}")
+                .run();
+
+        assertThat(run.output().path("signals_detected").asInt()).isEqualTo(1);
+        assertThat(run.output().path("signals_created").asInt()).isEqualTo(1);
+        assertThat(recordedSignals()).containsExactly(tuple(ali, "news_mention", 75, "strong", ALI_SEED_ROUND));
+    }
+
+    @Test
     void without_a_stream_it_watches_the_companies_of_the_orgs_active_streams() throws Exception {
         fixtures.execute("TRUNCATE stream_items, streams CASCADE");
         aStream(org).withCompanies(arbour).insert(database.dataSource());
@@ -482,6 +506,16 @@ class ScoutAgentTest {
 
         assertThat(run.output().path("companies_checked").asInt()).isEqualTo(1);
         assertThat(recordedSignals()).containsExactly(tuple(arbour, "job_posting", 80, "strong", ARBOUR_JOBS));
+    }
+
+    @Test
+    void a_stop_request_ends_the_run_between_steps_and_records_nothing() {
+        assertThatThrownBy(() ->
+                        anAttempt().configured(ALL_SOURCES).stopRequested().run())
+                .isInstanceOf(InterruptedException.class);
+
+        assertThat(recordedSignals()).isEmpty();
+        web.verify(0, getRequestedFor(urlPathMatching("/company/.*")));
     }
 
     @Test
