@@ -23,6 +23,7 @@ import io.agentry.enrichment.EnrichmentSources;
 import io.agentry.sample.SyntheticCompanies;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.website.WebsiteAnalyzer;
 import io.agentry.website.WebsiteOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,11 @@ import java.util.UUID;
  * generated snapshot, each with a website that a local server answers after {@code
  * --website-delay-ms}, and with a local Companies House API ({@link BenchCompaniesHouse}) that
  * answers after the same delay and keeps the API's limit of 600 requests in five minutes. The agent
- * runs with its default configuration (one batch of up to 1,000 companies; 16 sites and 4
- * companies' Companies House calls at once). Three rounds, each from unenriched companies and with
- * a fresh limit (as a new API key); the time is that of the agent's run, from its query of due
- * companies to its last write. Loading the catalogue and the stream is not timed.
+ * runs with its default configuration (one batch of up to 1,000 companies; 4 companies' Companies
+ * House calls at once) and the website analyzer's defaults (16 sites at once). Three rounds, each
+ * from unenriched companies, with a fresh limit (as a new API key) and a new analyzer; the time is
+ * that of the agent's run, from its query of due companies to its last write. Loading the
+ * catalogue and the stream is not timed.
  */
 final class EnrichmentBench {
     static final int ROUNDS = 3;
@@ -170,13 +172,6 @@ final class EnrichmentBench {
             throws Exception {
         Clock clock = context.clock();
         BenchDatabase.Fixture fixture = context.database().fixture();
-        EnrichmentAgent agent = new EnrichmentAgent(new EnrichmentSources(
-                Optional.of(CompaniesHouseOptions.of("bench-key").withBaseUrl(api.baseUrl())),
-                new RateLimiter(
-                        RateLimiter.COMPANIES_HOUSE_LIMIT, RateLimiter.COMPANIES_HOUSE_WINDOW, clock, Sleeper.system()),
-                Sleeper.system(),
-                WebsiteOptions.defaults().withProxy(sites.proxy()),
-                ReferenceData.bundled().sizeBands()));
         AgentContext attempt = AgentContext.builder()
                 .task(UUID.randomUUID(), UUID.randomUUID(), 1)
                 .agent(fixture.agentId(), fixture.orgId(), EnrichmentAgent.TYPE, Json.object())
@@ -187,9 +182,24 @@ final class EnrichmentBench {
                 .clock(clock)
                 .build();
         long siteRequestsBefore = sites.requests();
-        long started = clock.nanoTime();
-        AgentResult result = agent.run(attempt);
-        double elapsed = Math.round((clock.nanoTime() - started) / 1e4) / 1e5;
+        AgentResult result;
+        double elapsed;
+        try (WebsiteAnalyzer websites =
+                new WebsiteAnalyzer(WebsiteOptions.defaults().withProxy(sites.proxy()), clock)) {
+            EnrichmentAgent agent = new EnrichmentAgent(new EnrichmentSources(
+                    Optional.of(CompaniesHouseOptions.of("bench-key").withBaseUrl(api.baseUrl())),
+                    new RateLimiter(
+                            RateLimiter.COMPANIES_HOUSE_LIMIT,
+                            RateLimiter.COMPANIES_HOUSE_WINDOW,
+                            clock,
+                            Sleeper.system()),
+                    Sleeper.system(),
+                    websites,
+                    ReferenceData.bundled().sizeBands()));
+            long started = clock.nanoTime();
+            result = agent.run(attempt);
+            elapsed = Math.round((clock.nanoTime() - started) / 1e4) / 1e5;
+        }
         if (!result.success()) {
             throw new IllegalStateException("the enrichment agent failed: " + result.error());
         }

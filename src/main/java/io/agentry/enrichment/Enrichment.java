@@ -2,7 +2,6 @@ package io.agentry.enrichment;
 
 import io.agentry.agent.AgentContext;
 import io.agentry.support.Clock;
-import io.agentry.website.WebsiteOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -45,11 +44,12 @@ public final class Enrichment {
         CompaniesHouseStep companiesHouse = CompaniesHouseStep.of(
                 sources.companiesHouse(), sources.companiesHouseLimit(), clock, sources.sleeper());
         if (!due.companies().isEmpty()) {
-            WebsiteOptions websites = options.websiteConcurrency() == null
-                    ? sources.websites()
-                    : sources.websites().withConcurrency(options.websiteConcurrency());
             try (EnrichmentBatch batch = new EnrichmentBatch(
-                    companiesHouse, options.companiesHouseConcurrency(), websites, sources.sizeBands(), clock)) {
+                    companiesHouse,
+                    options.companiesHouseConcurrency(),
+                    sources.websites(),
+                    sources.sizeBands(),
+                    clock)) {
                 batch.run(due.companies(), companies -> store(context, repository, tally, companies));
             } finally {
                 for (long i = companiesHouse.requests(); i > 0; i--) {

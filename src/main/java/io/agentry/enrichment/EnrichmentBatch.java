@@ -5,7 +5,6 @@ import io.agentry.support.Clock;
 import io.agentry.support.Threads;
 import io.agentry.website.WebsiteAnalysis;
 import io.agentry.website.WebsiteAnalyzer;
-import io.agentry.website.WebsiteOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One batch of companies through every source at once. Companies House steps run on {@code
- * companiesHouseConcurrency} threads, websites on the analyzer's own threads, side by side; a
+ * companiesHouseConcurrency} threads, websites on the analyzer's threads, side by side; a
  * company is complete when both its results are in, and the calling thread stores complete
  * companies {@value #WRITE_BATCH} at a time (fewer for the last) as they come. Nothing waits on
  * anything unbounded: every request has a timeout, every site a budget, and the Companies House
@@ -39,22 +38,21 @@ final class EnrichmentBatch implements AutoCloseable {
     private record Completion(CompanyEnrichment enrichment, Throwable failure) {}
 
     private final CompaniesHouseStep companiesHouse;
-    private final WebsiteOptions websiteOptions;
+    private final WebsiteAnalyzer websites;
     private final SizeBands sizeBands;
     private final Clock clock;
     private final ExecutorService companiesHouseWorkers;
     private final ExecutorService websiteRunner;
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
-    private WebsiteAnalyzer analyzer;
 
     EnrichmentBatch(
             CompaniesHouseStep companiesHouse,
             int companiesHouseConcurrency,
-            WebsiteOptions websiteOptions,
+            WebsiteAnalyzer websites,
             SizeBands sizeBands,
             Clock clock) {
         this.companiesHouse = companiesHouse;
-        this.websiteOptions = websiteOptions;
+        this.websites = websites;
         this.sizeBands = sizeBands;
         this.clock = clock;
         this.companiesHouseWorkers =
@@ -100,10 +98,9 @@ final class EnrichmentBatch implements AutoCloseable {
     }
 
     private void analyzeWebsites(Map<String, List<PendingCompany>> byWebsite) {
-        analyzer = new WebsiteAnalyzer(websiteOptions, clock);
         websiteRunner.execute(() -> {
             try {
-                analyzer.analyzeAll(byWebsite.keySet(), analysis -> delivered(byWebsite, analysis));
+                websites.analyzeAll(byWebsite.keySet(), analysis -> delivered(byWebsite, analysis));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException | Error e) {
@@ -166,9 +163,7 @@ final class EnrichmentBatch implements AutoCloseable {
     @Override
     public void close() {
         companiesHouseWorkers.shutdownNow();
+        // Interrupting the thread in analyzeAll cancels this batch's sites on the shared analyzer.
         websiteRunner.shutdownNow();
-        if (analyzer != null) {
-            analyzer.close();
-        }
     }
 }

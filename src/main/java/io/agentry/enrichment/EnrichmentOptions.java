@@ -15,11 +15,8 @@ import java.time.Duration;
  * @param companiesHouseConcurrency how many companies' Companies House requests are under way at
  *     once ({@code companies_house_concurrency}, default 4; 1 to 32). The rate limit, not this,
  *     bounds the requests per five minutes
- * @param websiteConcurrency how many websites are analysed at once; null for the website options'
- *     own ({@code website_concurrency}, 1 to 1000)
  */
-public record EnrichmentOptions(
-        int staleAfterDays, int batchSize, int companiesHouseConcurrency, Integer websiteConcurrency) {
+public record EnrichmentOptions(int staleAfterDays, int batchSize, int companiesHouseConcurrency) {
 
     public static final int DEFAULT_STALE_AFTER_DAYS = 7;
     public static final int DEFAULT_BATCH_SIZE = 1_000;
@@ -29,14 +26,10 @@ public record EnrichmentOptions(
         requireBetween("stale_after_days", staleAfterDays, 1, 365);
         requireBetween("batch_size", batchSize, 1, 10_000);
         requireBetween("companies_house_concurrency", companiesHouseConcurrency, 1, 32);
-        if (websiteConcurrency != null) {
-            requireBetween("website_concurrency", websiteConcurrency, 1, 1_000);
-        }
     }
 
     public static EnrichmentOptions defaults() {
-        return new EnrichmentOptions(
-                DEFAULT_STALE_AFTER_DAYS, DEFAULT_BATCH_SIZE, DEFAULT_COMPANIES_HOUSE_CONCURRENCY, null);
+        return new EnrichmentOptions(DEFAULT_STALE_AFTER_DAYS, DEFAULT_BATCH_SIZE, DEFAULT_COMPANIES_HOUSE_CONCURRENCY);
     }
 
     public Duration staleAfter() {
@@ -54,12 +47,11 @@ public record EnrichmentOptions(
         return new EnrichmentOptions(
                 whole(c, "stale_after_days", DEFAULT_STALE_AFTER_DAYS),
                 whole(c, "batch_size", DEFAULT_BATCH_SIZE),
-                whole(c, "companies_house_concurrency", DEFAULT_COMPANIES_HOUSE_CONCURRENCY),
-                c == null || c.path("website_concurrency").isMissingNode() ? null : whole(c, "website_concurrency", 0));
+                whole(c, "companies_house_concurrency", DEFAULT_COMPANIES_HOUSE_CONCURRENCY));
     }
 
     public EnrichmentOptions withBatchSize(int value) {
-        return new EnrichmentOptions(staleAfterDays, value, companiesHouseConcurrency, websiteConcurrency);
+        return new EnrichmentOptions(staleAfterDays, value, companiesHouseConcurrency);
     }
 
     private static int whole(JsonNode configuration, String key, int fallback) {

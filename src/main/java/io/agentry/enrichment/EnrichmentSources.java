@@ -5,28 +5,30 @@ import io.agentry.companieshouse.CompaniesHouseOptions;
 import io.agentry.companieshouse.RateLimiter;
 import io.agentry.companieshouse.Sleeper;
 import io.agentry.company.reference.SizeBands;
-import io.agentry.website.WebsiteOptions;
+import io.agentry.website.WebsiteAnalyzer;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where enrichment gets its facts. Each run builds its own Companies House client on {@code
- * companiesHouseLimit} (taking permits without waiting, see docs/enrichment.md) and its own
- * website analyzer, and closes the analyzer when it ends.
+ * companiesHouseLimit}, taking permits without waiting (see docs/enrichment.md), so that it can
+ * count its own requests; websites go through the analyzer given, which the caller owns and
+ * closes.
  *
  * @param companiesHouse how to reach the Companies House API; empty when no key is configured,
  *     and then every company records the source as skipped, saying so
  * @param companiesHouseLimit the limiter whose window every request counts against: {@link
  *     RateLimiter#shared()} outside tests, since the API counts requests per key
  * @param sleeper how the Companies House client pauses between attempts (429, 5xx)
- * @param websites how websites are fetched
+ * @param websites the website analyzer; shared with other agents, its turns per host and its
+ *     robots.txt cache hold across them
  * @param sizeBands the size estimate each accounts category allows
  */
 public record EnrichmentSources(
         Optional<CompaniesHouseOptions> companiesHouse,
         RateLimiter companiesHouseLimit,
         Sleeper sleeper,
-        WebsiteOptions websites,
+        WebsiteAnalyzer websites,
         SizeBands sizeBands) {
 
     public EnrichmentSources {
@@ -38,19 +40,17 @@ public record EnrichmentSources(
     }
 
     /**
-     * The Companies House API as the environment configures it ({@value
-     * CompaniesHouseClient#API_KEY_VARIABLE}, {@value CompaniesHouseClient#URL_VARIABLE}) on the
-     * process's shared limiter, and the default website options.
-     *
-     * @throws IllegalArgumentException when {@value CompaniesHouseClient#URL_VARIABLE} is not an
-     *     http(s) URL
+     * The sources of a node: Companies House as {@code client} reaches it (its options, on its
+     * limiter's window, pausing the calling thread between attempts), or not configured when
+     * empty; the node's website analyzer.
      */
-    public static EnrichmentSources fromEnvironment(SizeBands sizeBands) {
+    public static EnrichmentSources of(
+            Optional<CompaniesHouseClient> client, WebsiteAnalyzer websites, SizeBands sizeBands) {
         return new EnrichmentSources(
-                CompaniesHouseClient.fromEnvironment().map(CompaniesHouseClient::options),
-                RateLimiter.shared(),
+                client.map(CompaniesHouseClient::options),
+                client.map(CompaniesHouseClient::rateLimiter).orElse(RateLimiter.shared()),
                 Sleeper.system(),
-                WebsiteOptions.defaults(),
+                websites,
                 sizeBands);
     }
 }

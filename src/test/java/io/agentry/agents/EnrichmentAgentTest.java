@@ -39,6 +39,7 @@ import io.agentry.support.Json;
 import io.agentry.testing.Fixtures;
 import io.agentry.testing.SettableClock;
 import io.agentry.testing.TestDatabase;
+import io.agentry.website.WebsiteAnalyzer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,7 @@ class EnrichmentAgentTest {
         clock.advance(duration);
     };
     private RateLimiter limiter = new RateLimiter(600, Duration.ofMinutes(5), clock, sleeper);
+    private WebsiteAnalyzer websites;
     private EnrichmentFixtures rows;
     private UUID orgId;
     private UUID agentId;
@@ -95,8 +98,14 @@ class EnrichmentAgentTest {
         fixtures.execute("DELETE FROM streams");
         fixtures.execute("DELETE FROM companies");
         rows = new EnrichmentFixtures(database.dataSource());
+        websites = new WebsiteAnalyzer(sites.options(), clock);
         orgId = fixtures.organization();
         agentId = fixtures.agent(orgId, EnrichmentAgent.TYPE);
+    }
+
+    @AfterEach
+    void closeAnalyzer() {
+        websites.close();
     }
 
     @Test
@@ -517,7 +526,7 @@ class EnrichmentAgentTest {
                 companiesHouse,
                 limiter,
                 sleeper,
-                sites.options(),
+                websites,
                 ReferenceData.bundled().sizeBands()));
     }
 

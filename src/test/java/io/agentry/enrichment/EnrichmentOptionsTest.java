@@ -17,16 +17,15 @@ class EnrichmentOptionsTest {
         assertThat(options.staleAfter()).isEqualTo(Duration.ofDays(7));
         assertThat(options.batchSize()).isEqualTo(1_000);
         assertThat(options.companiesHouseConcurrency()).isEqualTo(4);
-        assertThat(options.websiteConcurrency()).isNull();
     }
 
     @Test
     void configured_values_are_read_and_other_keys_left_alone() {
         EnrichmentOptions options = EnrichmentOptions.from(Json.read("""
                 {"stale_after_days": 30, "batch_size": 250, "companies_house_concurrency": 2,
-                 "website_concurrency": 8, "timeout_seconds": 900}"""));
+                 "timeout_seconds": 900}"""));
 
-        assertThat(options).isEqualTo(new EnrichmentOptions(30, 250, 2, 8));
+        assertThat(options).isEqualTo(new EnrichmentOptions(30, 250, 2));
     }
 
     @Test
@@ -40,8 +39,8 @@ class EnrichmentOptionsTest {
         assertThatThrownBy(() -> EnrichmentOptions.from(Json.read("{\"stale_after_days\": 1.5}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("stale_after_days must be a whole number");
-        assertThatThrownBy(() -> EnrichmentOptions.from(Json.read("{\"website_concurrency\": 0}")))
+        assertThatThrownBy(() -> EnrichmentOptions.from(Json.read("{\"companies_house_concurrency\": 33}")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("website_concurrency must be between 1 and 1000");
+                .hasMessage("companies_house_concurrency must be between 1 and 32, was 33");
     }
 }
