@@ -24,6 +24,8 @@ CREATE TABLE streams (
     updated_at       timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX streams_org_created ON streams (org_id, created_at DESC);
+-- A stream's executions: whether any agent has worked on it, and its history.
+CREATE INDEX agent_executions_stream ON agent_executions (stream_id, created_at DESC) WHERE stream_id IS NOT NULL;
 
 -- A company (or other thing) on a stream. Its score is metadata.quality_score (0-5, with its
 -- components and reasons beside it), its band is priority, its rank is position (1 = best).
@@ -109,3 +111,5 @@ CREATE TABLE stream_events (
     created_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (stream_id, dedupe_key)
 );
+-- A reader resumes a stream's feed after the last id it saw.
+CREATE INDEX stream_events_stream_id ON stream_events (stream_id, id);

@@ -118,4 +118,52 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.agentry.db..")
                 .check(classes);
     }
+
+    @Test
+    void the_agent_spi_knows_no_feature_built_on_it() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.agentry.agent")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.agentry.agents..",
+                        "io.agentry.stream..",
+                        "io.agentry.company..",
+                        "io.agentry.org..",
+                        "io.agentry.signal..",
+                        "io.agentry.enrichment..",
+                        "io.agentry.discovery..",
+                        "io.agentry.scoring..")
+                .check(classes);
+    }
+
+    @Test
+    void the_features_agents_use_know_nothing_of_the_runner_the_queue_or_the_built_in_agents() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.agentry.stream..",
+                        "io.agentry.org..",
+                        "io.agentry.signal..",
+                        "io.agentry.enrichment..",
+                        "io.agentry.discovery..",
+                        "io.agentry.scoring..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.agentry.runner..", "io.agentry.queue..", "io.agentry.agents..", "io.agentry.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_cli_and_the_bench_pick_the_built_in_agents() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.agentry.agents..", "io.agentry.cli..", "io.agentry.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.agentry.agents..")
+                .check(classes);
+    }
 }

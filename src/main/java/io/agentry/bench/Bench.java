@@ -81,6 +81,7 @@ public final class Bench {
             case CLAIM -> new ClaimScaling().run(context);
             case IMPORT -> new CatalogueImport().run(context);
             case WEBSITES -> new WebsiteAnalysisBench().run(context);
+            case ENRICHMENT -> new EnrichmentBench().run(context);
         };
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** The benchmark workloads: the three of WORKLOADS.md, Agentry's claim-scaling check, its
- * catalogue import and its website analyzer. */
+ * catalogue import, its website analyzer and its enrichment agent. */
 public enum Workload {
     /** Drain throughput: batch-enqueue N jobs, then run them all. */
     W1,
@@ -18,7 +18,9 @@ public enum Workload {
     /** The catalogue import of a snapshot file, beside a raw COPY of the same file (Agentry only). */
     IMPORT,
     /** The website analyzer against a local server standing for many slow sites (no database). */
-    WEBSITES;
+    WEBSITES,
+    /** The enrichment agent over a stream of companies whose sites and Companies House API answer locally. */
+    ENRICHMENT;
 
     boolean needsDatabase() {
         return this != WEBSITES;

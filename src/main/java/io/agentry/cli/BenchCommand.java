@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
             "import: the catalogue import of a snapshot (--import-rows generated, or --import-file),",
             "beside a raw COPY of the same file into a text table;",
             "websites: the website analyzer on --websites sites a local server answers after --website-delay-ms",
-            "(--concurrency sites at once).",
+            "(--concurrency sites at once);",
+            "enrichment: the enrichment agent over --websites stream companies whose sites and Companies House API",
+            "a local server answers after --website-delay-ms.",
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -66,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|claim|import|websites",
+            paramLabel = "w1|w2|w3|claim|import|websites|enrichment",
             description = "The workload (required).")
     private String workload;
 

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ImportCommand.class,
             CompaniesCommand.class,
+            StreamsCommand.class,
+            RunCommand.class,
             SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -1,9 +1,12 @@
 package io.agentry.cli;
 
 import io.agentry.agent.AgentRegistry;
+import io.agentry.agents.BuiltInAgents;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
+import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.support.ShutdownHooks;
 import java.io.PrintWriter;
@@ -29,14 +32,21 @@ final class Node {
      * check the schema) runs first, and if it fails the database is closed before the failure
      * goes on.
      */
-    static int run(CommandSpec command, AppConfig config, Database database, Consumer<Database> prepare) {
+    static int run(
+            CommandSpec command,
+            AppConfig config,
+            ReferenceData reference,
+            Database database,
+            Consumer<Database> prepare) {
         try {
             prepare.accept(database);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        AgentRegistry agents = new AgentRegistry();
+        Clock clock = Clock.system();
+        BuiltInAgents builtIns = BuiltInAgents.fromEnvironment(database.dataSource(), reference, clock);
+        AgentRegistry agents = builtIns.registry();
         CountDownLatch stopped = new CountDownLatch(1);
         database.whenServerLost(reason -> {
             System.err.println("agentry " + command.name() + ": " + reason);
@@ -44,11 +54,13 @@ final class Node {
             System.exit(1);
         });
         Maintenance maintenance = new Maintenance(database, config.maintenance());
-        Runner runner = new Runner(database, agents, config.runner(), Clock.system());
+        Runner runner =
+                new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
             log.info("Shutting down");
             runner.close();
             maintenance.close();
+            builtIns.close();
             database.close();
             stopped.countDown();
         });

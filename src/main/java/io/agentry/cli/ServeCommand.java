@@ -24,9 +24,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     RunnerFlags runner;
 
+    @Mixin
+    ReferenceFlags referenceFlags;
+
     @Override
     public Integer call() {
         AppConfig config = AppConfig.from(database, runner);
-        return Node.run(spec, config, Databases.open(config.database()), Database::migrate);
+        return Node.run(spec, config, referenceFlags.load(), Databases.open(config.database()), Database::migrate);
     }
 }

@@ -35,12 +35,16 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     RunnerFlags runner;
 
+    @Mixin
+    ReferenceFlags referenceFlags;
+
     @Override
     public Integer call() {
         AppConfig config = AppConfig.from(database, runner);
         return Node.run(
                 spec,
                 config,
+                referenceFlags.load(),
                 Databases.openExisting(config.database()),
                 db -> requireSchema(db, config.database().describe()));
     }

@@ -1,0 +1,16 @@
+package io.agentry.cli;
+
+import picocli.CommandLine.Option;
+
+/** The organization a command acts for, until keys and the API say who the caller is. */
+final class OrgFlags {
+    static final String DEFAULT = "default";
+
+    @Option(
+            names = "--org",
+            paramLabel = "NAME",
+            defaultValue = "${env:AGENTRY_ORG:-" + DEFAULT + "}",
+            description = "The organization to act for, by name; created on first use. Env AGENTRY_ORG. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String name;
+}

@@ -1,0 +1,132 @@
+package io.agentry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.stream.Progress;
+import io.agentry.stream.RankedItem;
+import io.agentry.stream.Stream;
+import io.agentry.stream.StreamInsight;
+import io.agentry.stream.StreamInsights;
+import io.agentry.stream.StreamItems;
+import io.agentry.stream.StreamProgress;
+import io.agentry.support.Clock;
+import io.agentry.support.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** How a stream reads on a terminal: its goal, its progress, its best companies and its insights. */
+final class StreamText {
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int WHY_WIDTH = 80;
+    private static final int INSIGHTS = 5;
+
+    private StreamText() {}
+
+    static UUID streamId(FlagValues flags, String text) {
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw flags.error("ID must be a stream id such as 3f2b8c1e-…-… (agentry streams list), was " + text);
+        }
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant);
+    }
+
+    static String goal(Stream stream) {
+        return "Goal: " + Json.write(stream.goalCriteria()) + ", targets: " + Json.write(stream.targetMetrics());
+    }
+
+    static String progress(Progress progress) {
+        return String.format(
+                "%d of %d qualified companies (%d%%), %d on the stream; goal %s",
+                progress.completed(),
+                progress.total(),
+                progress.percentage(),
+                progress.items(),
+                progress.goalStatus().value().replace('_', ' '));
+    }
+
+    static ObjectNode json(Progress progress) {
+        ObjectNode json = progress.toJson();
+        json.put("items", progress.items());
+        json.put("goal_status", progress.goalStatus().value());
+        return json;
+    }
+
+    /** The ranked companies as a table: rank, score, priority, number, name and why. */
+    static String items(List<RankedItem> items) {
+        TextTable table = new TextTable("#", "SCORE", "PRIORITY", "NUMBER", "COMPANY", "WHY");
+        int row = 0;
+        for (RankedItem item : items) {
+            row++;
+            table.row(
+                    item.position() == null ? row : item.position(),
+                    item.qualityScore() == null ? "" : String.format(Locale.ROOT, "%.2f", item.qualityScore()),
+                    item.priority(),
+                    item.companyNumber(),
+                    item.title(),
+                    why(item.reasons()));
+        }
+        return table.toString();
+    }
+
+    static String of(DataSource dataSource, Stream stream, int limit) {
+        StringBuilder text = new StringBuilder();
+        text.append(stream.name()).append(" (").append(stream.id()).append(")\n");
+        if (stream.description() != null) {
+            text.append(stream.description()).append('\n');
+        }
+        text.append(goal(stream)).append('\n');
+        new StreamProgress(dataSource, Clock.system())
+                .read(stream.id())
+                .ifPresent(p -> text.append("Progress: ").append(progress(p)).append('\n'));
+        List<RankedItem> items = new StreamItems(dataSource).ranked(stream.id(), limit);
+        text.append('\n');
+        if (items.isEmpty()) {
+            text.append("No company on the stream yet: agentry run opportunity_bot --stream ")
+                    .append(stream.id())
+                    .append('\n');
+        } else {
+            text.append("Top companies:\n").append(items(items));
+        }
+        List<StreamInsight> insights = new StreamInsights(dataSource).latest(stream.id(), INSIGHTS);
+        if (!insights.isEmpty()) {
+            text.append("\nLatest insights:\n");
+            insights.forEach(insight -> text.append(insight(insight)).append('\n'));
+        }
+        return text.toString();
+    }
+
+    static ObjectNode report(DataSource dataSource, Stream stream, int limit) {
+        ObjectNode report = Json.object();
+        report.set("stream", Json.MAPPER.valueToTree(stream));
+        new StreamProgress(dataSource, Clock.system())
+                .read(stream.id())
+                .ifPresent(p -> report.set("progress", json(p)));
+        report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), limit)));
+        report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
+        return report;
+    }
+
+    static String insight(StreamInsight insight) {
+        String line = "  [" + insight.severity() + "] " + insight.title();
+        return insight.description() == null ? line : line + ": " + insight.description();
+    }
+
+    /** The first reasons that fit on a line. */
+    private static String why(JsonNode reasons) {
+        List<String> parts = new ArrayList<>();
+        reasons.forEach(reason -> parts.add(reason.asText()));
+        String joined = String.join("; ", parts);
+        return joined.length() <= WHY_WIDTH ? joined : joined.substring(0, WHY_WIDTH - 1) + "…";
+    }
+}

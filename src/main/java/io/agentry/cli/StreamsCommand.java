@@ -1,0 +1,379 @@
+package io.agentry.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.company.reference.ReferenceData;
+import io.agentry.db.Database;
+import io.agentry.org.Organizations;
+import io.agentry.stream.InvalidGoalException;
+import io.agentry.stream.NewStream;
+import io.agentry.stream.Progress;
+import io.agentry.stream.Stream;
+import io.agentry.stream.StreamProgress;
+import io.agentry.stream.Streams;
+import io.agentry.support.Clock;
+import io.agentry.support.Json;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code agentry streams create|list|show}: a sales team's goals and what the agents found for them. */
+@Command(
+        name = "streams",
+        mixinStandardHelpOptions = true,
+        description = "Create and look at streams: goals such as \"50 UK SaaS companies of 10-500 people\" "
+                + "that agents work on (`agentry run AGENT_TYPE --stream ID`).",
+        footer = Main.FOOTER,
+        subcommands = {StreamsCommand.Create.class, StreamsCommand.ListStreams.class, StreamsCommand.Show.class})
+final class StreamsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = "Create a stream. The goal is given by flags or as JSON (--criteria, --targets), "
+                    + "and checked before anything is written: see docs/streams.md.",
+            footer = Main.FOOTER)
+    static final class Create implements Callable<Integer> {
+        private static final Pattern RANGE = Pattern.compile("(\\d*)-(\\d*)");
+
+        /** Goal fields as the flags that set them, for errors in the user's words. */
+        private static final Map<String, String> FLAG_OF = Map.of(
+                "goal_criteria.industry", "--industry",
+                "goal_criteria.location", "--location",
+                "goal_criteria.employee_count", "--employees",
+                "goal_criteria.revenue", "--revenue",
+                "target_metrics.companies_to_find", "--companies",
+                "target_metrics.min_quality_score", "--min-quality",
+                "name", "NAME");
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Mixin
+        ReferenceFlags referenceFlags;
+
+        @Mixin
+        OrgFlags org;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The stream's name: \"UK SaaS prospects\".")
+        String name;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "What the stream is for.")
+        String description;
+
+        @Option(
+                names = "--industry",
+                paramLabel = "LABEL",
+                description = "An industry label (SaaS, FinTech, …), SIC code, division or section; repeatable.")
+        List<String> industries = new ArrayList<>();
+
+        @Option(
+                names = "--location",
+                paramLabel = "PLACE",
+                description = "A country (UK, Ireland, …), region, postcode area or town; repeatable.")
+        List<String> locations = new ArrayList<>();
+
+        @Option(
+                names = "--employees",
+                paramLabel = "MIN-MAX",
+                description = "The company size in employees: 10-500, 10- (at least 10) or -500.")
+        String employees;
+
+        @Option(names = "--revenue", paramLabel = "MIN-MAX", description = "Turnover in pounds: 1000000-50000000.")
+        String revenue;
+
+        @Option(
+                names = "--companies",
+                paramLabel = "N",
+                description = "How many qualified companies the stream wants (1..10000). Default: 50.")
+        String companies;
+
+        @Option(
+                names = "--min-quality",
+                paramLabel = "SCORE",
+                description = "The score (0..5) from which a company counts as qualified. Default: 3.0.")
+        String minQuality;
+
+        @Option(
+                names = "--criteria",
+                paramLabel = "JSON",
+                description = "The goal criteria as JSON instead of the flags above: "
+                        + "'{\"industry\": [\"SaaS\"], \"location\": [\"UK\"]}'.")
+        String criteriaJson;
+
+        @Option(
+                names = "--targets",
+                paramLabel = "JSON",
+                description = "The target metrics as JSON: '{\"companies_to_find\": 50, \"min_quality_score\": 4.0}'.")
+        String targetsJson;
+
+        @Option(names = "--deadline", paramLabel = "DATE", description = "When the goal should be met: 2027-03-31.")
+        String deadline;
+
+        @Option(names = "--json", description = "Print the stream as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            FlagValues flags = new FlagValues(spec);
+            JsonNode criteria = criteria(flags);
+            JsonNode targets = targets(flags);
+            NewStream stream = new NewStream(name, description, criteria, targets, deadline(flags));
+            ReferenceData reference = referenceFlags.load();
+            try (Database db = Databases.open(database.config())) {
+                db.migrate();
+                UUID orgId = new Organizations(db.dataSource()).findOrCreate(org.name);
+                Stream created;
+                try {
+                    created = new Streams(db.dataSource(), reference).create(orgId, stream);
+                } catch (InvalidGoalException e) {
+                    throw flags.error(inFlagTerms(e));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.write(created));
+                } else {
+                    out.printf("Created stream %s: %s%n", created.id(), created.name());
+                    out.println(StreamText.goal(created));
+                    out.printf("Next: agentry run opportunity_bot --stream %s%n", created.id());
+                }
+                out.flush();
+            }
+            return 0;
+        }
+
+        private JsonNode criteria(FlagValues flags) {
+            boolean anyFlag = !industries.isEmpty() || !locations.isEmpty() || employees != null || revenue != null;
+            if (criteriaJson != null) {
+                if (anyFlag) {
+                    throw flags.error("--criteria: give the criteria as JSON or as --industry, --location, "
+                            + "--employees and --revenue, not both");
+                }
+                return json(flags, "--criteria", criteriaJson);
+            }
+            ObjectNode criteria = Json.object();
+            if (!industries.isEmpty()) {
+                industries.forEach(criteria.putArray("industry")::add);
+            }
+            if (!locations.isEmpty()) {
+                locations.forEach(criteria.putArray("location")::add);
+            }
+            range(flags, "--employees", employees).ifPresent(range -> criteria.set("employee_count", range));
+            range(flags, "--revenue", revenue).ifPresent(range -> criteria.set("revenue", range));
+            return criteria;
+        }
+
+        private JsonNode targets(FlagValues flags) {
+            if (targetsJson != null) {
+                if (companies != null || minQuality != null) {
+                    throw flags.error(
+                            "--targets: give the targets as JSON or as --companies and --min-quality, not both");
+                }
+                return json(flags, "--targets", targetsJson);
+            }
+            ObjectNode targets = Json.object();
+            if (companies != null) {
+                targets.put("companies_to_find", flags.whole("--companies", companies, "1..10000"));
+            }
+            if (minQuality != null) {
+                targets.put("min_quality_score", flags.decimal("--min-quality", minQuality, "0..5"));
+            }
+            return targets;
+        }
+
+        private static JsonNode json(FlagValues flags, String flag, String text) {
+            try {
+                return Json.read(text);
+            } catch (RuntimeException e) {
+                throw flags.error(flag + ": not valid JSON (" + FailureMessage.of(e) + ")");
+            }
+        }
+
+        private static Optional<ObjectNode> range(FlagValues flags, String flag, String text) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            Matcher matcher = RANGE.matcher(text.strip());
+            if (!matcher.matches()
+                    || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+                throw flags.error(flag + " must be MIN-MAX in whole numbers (10-500, 10- or -500), was " + text);
+            }
+            ObjectNode range = Json.object();
+            try {
+                if (!matcher.group(1).isEmpty()) {
+                    range.put("min", Long.parseLong(matcher.group(1)));
+                }
+                if (!matcher.group(2).isEmpty()) {
+                    range.put("max", Long.parseLong(matcher.group(2)));
+                }
+            } catch (NumberFormatException e) {
+                throw flags.error(flag + ": " + text + " is too large");
+            }
+            return Optional.of(range);
+        }
+
+        private Instant deadline(FlagValues flags) {
+            if (deadline == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(deadline.strip())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw flags.error("--deadline must be a date such as 2027-03-31, was " + deadline);
+            }
+        }
+
+        /** Field paths become the flags that set them, unless the goal came as JSON. */
+        private String inFlagTerms(InvalidGoalException e) {
+            List<String> problems = new ArrayList<>();
+            for (InvalidGoalException.FieldError error : e.errors()) {
+                String field = error.field();
+                boolean fromJson = field.startsWith("goal_criteria") ? criteriaJson != null : targetsJson != null;
+                String flag = FLAG_OF.entrySet().stream()
+                        .filter(entry -> field.equals(entry.getKey()) || field.startsWith(entry.getKey() + "["))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
+                problems.add(
+                        (flag == null || (fromJson && !field.equals("name")) ? field : flag) + ": " + error.message());
+            }
+            return String.join("; ", problems);
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "The organization's streams, newest first, with their progress.",
+            footer = Main.FOOTER)
+    static final class ListStreams implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Mixin
+        OrgFlags org;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Databases.openExisting(database.config())) {
+                Optional<UUID> orgId = new Organizations(db.dataSource()).find(org.name);
+                List<Stream> streams = orgId.map(
+                                id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, 100))
+                        .orElse(List.of());
+                StreamProgress progress = new StreamProgress(db.dataSource(), Clock.system());
+                if (json) {
+                    ArrayNode array = Json.MAPPER.createArrayNode();
+                    for (Stream stream : streams) {
+                        ObjectNode node = Json.MAPPER.valueToTree(stream);
+                        progress.read(stream.id()).ifPresent(p -> node.set("progress", StreamText.json(p)));
+                        array.add(node);
+                    }
+                    out.println(Json.write(array));
+                } else if (streams.isEmpty()) {
+                    out.println("No stream for organization '" + org.name + "' yet: agentry streams create NAME …");
+                } else {
+                    TextTable table = new TextTable("ID", "NAME", "GOAL STATUS", "PROGRESS", "ITEMS", "CREATED");
+                    for (Stream stream : streams) {
+                        Progress p = progress.read(stream.id()).orElseThrow();
+                        table.row(
+                                stream.id(),
+                                stream.name(),
+                                p.goalStatus().value(),
+                                p.completed() + "/" + p.total() + " (" + p.percentage() + "%)",
+                                p.items(),
+                                StreamText.date(stream.createdAt()));
+                    }
+                    out.print(table);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "A stream's goal, progress, top companies (score, priority, why) and latest insights.",
+            footer = Main.FOOTER)
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The stream's id (agentry streams list).")
+        String id;
+
+        @Option(
+                names = "--top",
+                paramLabel = "N",
+                defaultValue = "10",
+                description = "Companies shown (1..1000). " + "Default: ${DEFAULT-VALUE}.")
+        String top;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            FlagValues flags = new FlagValues(spec);
+            UUID streamId = StreamText.streamId(flags, id);
+            int limit = flags.whole("--top", top, "1..1000");
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Databases.openExisting(database.config())) {
+                Optional<Stream> stream = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+                if (stream.isEmpty()) {
+                    spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+                out.print(
+                        json
+                                ? Json.write(StreamText.report(db.dataSource(), stream.get(), limit))
+                                        + System.lineSeparator()
+                                : StreamText.of(db.dataSource(), stream.get(), limit));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
