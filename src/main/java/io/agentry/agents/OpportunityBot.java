@@ -41,9 +41,9 @@ public final class OpportunityBot implements Agent {
                 .discover(new DiscoveryRequest(
                         context.orgId(), streamId, context.agentId(), context.executionId(), context.attempt(), goal));
         context.meter().itemsProcessed(result.addedCompanyIds().size());
-        // TODO(signals): detect buying signals from the catalogue's data for the companies just
-        // added: io.agentry.signal.CatalogueSignals over result.addedCompanyIds(), for
-        // context.orgId(), before the insights below.
+        // TODO(signals): buying signals from the catalogue's data for the companies just added,
+        // before the insights below: CatalogueSignals.detect(context.database(), context.orgId(),
+        // result.createdCompanyIds(), context.clock(), TYPE) (io.agentry.signal).
         report(context, goal, result);
         ObjectNode output = Json.object();
         output.put("companies_found", result.companiesFound());

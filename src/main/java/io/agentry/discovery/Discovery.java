@@ -93,9 +93,9 @@ public final class Discovery {
             for (Candidate candidate : found.best()) {
                 ids.add(candidate.companyId());
                 priorities.add(Priority.of(candidate.score()).value());
-                metadata.add(Json.writeForDatabase(metadata(candidate, request, now)));
+                metadata.add(Json.writeForDatabase(metadata(candidate, ids.size(), request, now)));
             }
-            added = repository.insert(request.agentId(), stream.lastPosition(), ids, priorities, metadata, now);
+            added = repository.insert(request.agentId(), ids, priorities, metadata, now);
         }
         DiscoveryRepository.ExecutionItems created = request.executionId() != null
                 ? repository.executionItems(request.executionId())
@@ -109,10 +109,12 @@ public final class Discovery {
                 created.avgScore(),
                 created.highQuality(),
                 added,
+                created.companyIds(),
                 goal.companiesToFind());
     }
 
-    private static ObjectNode metadata(Candidate candidate, DiscoveryRequest request, Instant now) {
+    /** {@code rank}: the company's place among those the run chose, 1 = best. */
+    private static ObjectNode metadata(Candidate candidate, int rank, DiscoveryRequest request, Instant now) {
         ObjectNode metadata = Json.object();
         metadata.put("quality_score", candidate.score());
         metadata.put("scored_by", "opportunity_bot");
@@ -125,6 +127,7 @@ public final class Discovery {
             by.put("execution_id", request.executionId().toString());
         }
         by.put("attempt", request.attempt());
+        by.put("rank", rank);
         by.put("at", now.toString());
         return metadata;
     }
@@ -134,11 +137,11 @@ public final class Discovery {
         Map<Long, Candidate> byId = best.stream().collect(Collectors.toMap(Candidate::companyId, Function.identity()));
         List<Double> scores = added.stream().map(id -> byId.get(id).score()).toList();
         if (scores.isEmpty()) {
-            return new DiscoveryRepository.ExecutionItems(0, null, 0);
+            return new DiscoveryRepository.ExecutionItems(0, null, 0, List.of());
         }
         double sum = scores.stream().mapToDouble(Double::doubleValue).sum();
         int high = (int) scores.stream().filter(s -> s >= Priority.HIGH_QUALITY).count();
         return new DiscoveryRepository.ExecutionItems(
-                scores.size(), Math.round(sum / scores.size() * 100) / 100.0, high);
+                scores.size(), Math.round(sum / scores.size() * 100) / 100.0, high, added);
     }
 }

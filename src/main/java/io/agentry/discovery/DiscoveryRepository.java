@@ -28,8 +28,7 @@ final class DiscoveryRepository {
                    (SELECT count(*) FROM stream_items i
                     WHERE i.stream_id = s.id AND i.item_type = 'company' AND i.status = 'active'
                       AND CASE WHEN jsonb_typeof(i.metadata -> 'quality_score') = 'number'
-                               THEN (i.metadata ->> 'quality_score')::numeric END >= ?) AS qualified,
-                   (SELECT coalesce(max(i.position), 0) FROM stream_items i WHERE i.stream_id = s.id) AS last_position
+                               THEN (i.metadata ->> 'quality_score')::numeric END >= ?) AS qualified
             FROM streams s WHERE s.id = ?
             """;
 
@@ -100,31 +99,34 @@ final class DiscoveryRepository {
     private static final String INDEX_ORDER =
             "c.employees_min, c.employees_max, c.turnover_max_gbp, c.incorporation_date, c.id";
 
+    // No position: a stream is ranked when it is scored (scoring), and until then by score.
     private static final String INSERT = """
             INSERT INTO stream_items (stream_id, item_type, company_id, title, description, priority, status,
-                                      position, metadata, added_by_agent_id, created_at, updated_at)
+                                      metadata, added_by_agent_id, created_at, updated_at)
             SELECT ?, 'company', u.company_id, c.name,
                    c.company_number || coalesce(' · ' || c.post_town, ''),
-                   u.priority, 'active', ? + u.ord, u.metadata::jsonb, ?, ?, ?
-            FROM unnest(?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY AS u (company_id, priority, metadata, ord)
+                   u.priority, 'active', u.metadata::jsonb, ?, ?, ?
+            FROM unnest(?::bigint[], ?::text[], ?::text[]) AS u (company_id, priority, metadata)
             JOIN companies c ON c.id = u.company_id
             ON CONFLICT (stream_id, company_id) WHERE company_id IS NOT NULL DO NOTHING
             RETURNING company_id
             """;
 
     private static final String EXECUTION_ITEMS = """
-            SELECT count(*), round(avg(q), 2), count(*) FILTER (WHERE q >= 4.0)
-            FROM (SELECT CASE WHEN jsonb_typeof(metadata -> 'quality_score') = 'number'
+            SELECT count(*), round(avg(q), 2), count(*) FILTER (WHERE q >= 4.0),
+                   coalesce(array_agg(company_id ORDER BY q DESC, company_id), '{}')
+            FROM (SELECT company_id,
+                         CASE WHEN jsonb_typeof(metadata -> 'quality_score') = 'number'
                               THEN (metadata ->> 'quality_score')::numeric END AS q
                   FROM stream_items
                   WHERE stream_id = ? AND metadata -> 'discovered_by' ->> 'execution_id' = ?) x
             """;
 
     /** The stream as the run finds it. */
-    record StreamState(UUID orgId, int qualified, int lastPosition) {}
+    record StreamState(UUID orgId, int qualified) {}
 
-    /** The items one execution added, over its attempts. */
-    record ExecutionItems(int count, Double avgScore, int highQuality) {}
+    /** The items one execution added, over its attempts: how many, their mean score, the high ones, their companies. */
+    record ExecutionItems(int count, Double avgScore, int highQuality, List<Long> companyIds) {}
 
     private final Connection connection;
     private final Criteria criteria;
@@ -146,8 +148,7 @@ final class DiscoveryRepository {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(
-                        new StreamState(row.getObject(1, UUID.class), row.getInt("qualified"), row.getInt(3)));
+                return Optional.of(new StreamState(row.getObject(1, UUID.class), row.getInt("qualified")));
             }
         }
     }
@@ -282,27 +283,17 @@ final class DiscoveryRepository {
         return found;
     }
 
-    /**
-     * Adds the companies as items after the stream's last position, best first; a company already
-     * on the stream is skipped. Returns the companies added.
-     */
-    List<Long> insert(
-            UUID agentId,
-            int lastPosition,
-            List<Long> companyIds,
-            List<String> priorities,
-            List<String> metadata,
-            Instant now)
+    /** Adds the companies as items; a company already on the stream is skipped. Returns the companies added. */
+    List<Long> insert(UUID agentId, List<Long> companyIds, List<String> priorities, List<String> metadata, Instant now)
             throws SQLException {
         Plans.Binder binder = statement -> {
             statement.setObject(1, streamId);
-            statement.setInt(2, lastPosition);
-            statement.setObject(3, agentId);
+            statement.setObject(2, agentId);
+            statement.setTimestamp(3, Timestamp.from(now));
             statement.setTimestamp(4, Timestamp.from(now));
-            statement.setTimestamp(5, Timestamp.from(now));
-            statement.setArray(6, Sql.longs(connection, companyIds));
-            statement.setArray(7, connection.createArrayOf("text", priorities.toArray()));
-            statement.setArray(8, connection.createArrayOf("text", metadata.toArray()));
+            statement.setArray(5, Sql.longs(connection, companyIds));
+            statement.setArray(6, connection.createArrayOf("text", priorities.toArray()));
+            statement.setArray(7, connection.createArrayOf("text", metadata.toArray()));
         };
         plans.explain(connection, "the new items", INSERT, binder);
         List<Long> added = new ArrayList<>();
@@ -324,7 +315,9 @@ final class DiscoveryRepository {
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 BigDecimal avg = row.getBigDecimal(2);
-                return new ExecutionItems(row.getInt(1), avg == null ? null : avg.doubleValue(), row.getInt(3));
+                return new ExecutionItems(
+                        row.getInt(1), avg == null ? null : avg.doubleValue(), row.getInt(3), List.of((Long[])
+                                row.getArray(4).getArray()));
             }
         }
     }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param avgQualityScore the mean score of the items created, 2 places; null when none
  * @param highQualityCount the items created scoring 4.0 or more
  * @param addedCompanyIds the companies this attempt added, best first
+ * @param createdCompanyIds the companies of the items the execution created over its attempts, best
+ *     first: what signal detection should look at, even when a retry added nothing new
  * @param target the goal's {@code companies_to_find}
  */
 public record DiscoveryResult(
@@ -25,10 +27,12 @@ public record DiscoveryResult(
         Double avgQualityScore,
         int highQualityCount,
         List<Long> addedCompanyIds,
+        List<Long> createdCompanyIds,
         int target) {
 
     public DiscoveryResult {
         addedCompanyIds = List.copyOf(addedCompanyIds);
+        createdCompanyIds = List.copyOf(createdCompanyIds);
     }
 
     /** True when the stream holds as many qualified companies as its goal asks. */

@@ -20,6 +20,8 @@ import java.util.Locale;
  * @param employeeCountSource null when no headcount is known
  * @param revenueSource null when no turnover is known
  * @param enrichedAt null when no enrichment ran
+ * @param gaps the sources {@code companies.enrichment} records as not ok, with their status
+ *     ("companies_house skipped, website failed"), for the reason; null when none
  */
 record Enrichment(
         boolean websiteAnalysed,
@@ -29,7 +31,8 @@ record Enrichment(
         String employeeCountSource,
         boolean turnover,
         String revenueSource,
-        Instant enrichedAt) {
+        Instant enrichedAt,
+        String gaps) {
 
     static final Duration FRESH = Duration.ofDays(7);
     static final Duration STALE = Duration.ofDays(90);
@@ -79,13 +82,14 @@ record Enrichment(
         if (turnover) {
             found.add(isEstimate(revenueSource) ? "turnover (estimate)" : "turnover");
         }
+        String missing = gaps == null ? "" : "; " + gaps;
         if (found.isEmpty()) {
-            return "enrichment: none yet";
+            return "enrichment: none yet" + missing;
         }
         String when = enrichedAt == null
                 ? "date unknown"
                 : "enriched " + Duration.between(enrichedAt, now).toDays() + " days ago";
-        return "enrichment: " + String.join(", ", found) + " (" + when + ")";
+        return "enrichment: " + String.join(", ", found) + " (" + when + ")" + missing;
     }
 
     private static double measured(boolean known, String source) {

@@ -47,6 +47,9 @@ final class ScoringRepository {
                    (c.tech_stack IS NOT NULL OR c.social_links IS NOT NULL) AS website_analysed,
                    c.filing_count IS NOT NULL AS has_filing_history,
                    c.enriched_at,
+                   (SELECT string_agg(e.key || ' ' || coalesce(e.value ->> 'status', 'unknown'), ', ' ORDER BY e.key)
+                    FROM jsonb_each(CASE WHEN jsonb_typeof(c.enrichment) = 'object' THEN c.enrichment END) e
+                    WHERE e.value ->> 'status' IS DISTINCT FROM 'ok') AS enrichment_gaps,
                    coalesce(g.live, 0) AS live_signals, coalesce(g.worth, 0) AS signals, g.described AS signal_list
             FROM %s
             CROSS JOIN stream_items i
@@ -149,7 +152,8 @@ final class ScoringRepository {
                 row.getString("employee_count_source"),
                 row.getObject("revenue_estimate_gbp") != null,
                 row.getString("revenue_source"),
-                Sql.instant(row, "enriched_at"));
+                Sql.instant(row, "enriched_at"),
+                row.getString("enrichment_gaps"));
         return new Row(
                 itemId,
                 companyId,

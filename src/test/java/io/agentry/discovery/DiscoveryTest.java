@@ -16,6 +16,7 @@ import io.agentry.testing.TestDatabase;
 import io.agentry.testing.TestStreams;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ class DiscoveryTest {
     private static Database database;
     private static Fixtures fixtures;
 
+    private final SettableClock clock = new SettableClock(NOW);
     private UUID org;
     private UUID agent;
     private UUID stream;
@@ -107,7 +109,8 @@ class DiscoveryTest {
         DiscoveryResult result = discover(goal(UK_SAAS, 2, 3.0), null, 1);
 
         assertThat(items()).extracting(Item::companyId).containsExactly(medium, small);
-        assertThat(items()).extracting(Item::position).containsExactly(1, 2);
+        assertThat(items()).extracting(Item::rank).containsExactly(1, 2);
+        assertThat(items()).extracting(Item::position).containsOnlyNulls();
         assertThat(items()).extracting(Item::score).containsExactly(4.89, 4.44);
         assertThat(items()).extracting(Item::priority).containsExactly("critical", "high");
         assertThat(result.itemsCreated()).isEqualTo(2);
@@ -147,7 +150,7 @@ class DiscoveryTest {
         assertThat(third.itemsCreated()).isZero();
         assertThat(third.companiesFound()).isZero();
         assertThat(items()).extracting(Item::companyId).containsExactly(medium, small, unknown);
-        assertThat(items()).extracting(Item::position).containsExactly(1, 2, 3);
+        assertThat(items()).extracting(Item::rank).containsExactly(1, 1, 2);
     }
 
     @Test
@@ -192,7 +195,7 @@ class DiscoveryTest {
 
         assertThat(result.itemsCreated()).isEqualTo(1);
         assertThat(result.qualifiedCount()).isEqualTo(2);
-        assertThat(items()).extracting(Item::position).containsExactly(1, 2);
+        assertThat(items()).extracting(Item::position).containsExactly(1, null);
     }
 
     @Test
@@ -271,8 +274,10 @@ class DiscoveryTest {
         assertThat(items()).isEmpty();
     }
 
+    /** A run a minute after the last one. */
     private DiscoveryResult discover(Goal goal, UUID execution, int attempt) {
-        return new Discovery(database.dataSource(), ReferenceData.bundled(), new SettableClock(NOW))
+        clock.advance(Duration.ofMinutes(1));
+        return new Discovery(database.dataSource(), ReferenceData.bundled(), clock)
                 .discover(new DiscoveryRequest(org, stream, agent, execution, attempt, goal));
     }
 
@@ -287,22 +292,30 @@ class DiscoveryTest {
         return items().stream().map(Item::companyId).toList();
     }
 
-    record Item(long companyId, int position, String priority, JsonNode metadata) {
+    record Item(long companyId, Integer position, String priority, JsonNode metadata) {
         double score() {
             return metadata.path("quality_score").asDouble();
+        }
+
+        int rank() {
+            return metadata.path("discovered_by").path("rank").asInt();
         }
     }
 
     private List<Item> items() {
         return Sql.run(database.dataSource(), connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT company_id, position, priority, metadata FROM stream_items WHERE stream_id = ? ORDER BY position")) {
+                    "SELECT company_id, position, priority, metadata FROM stream_items WHERE stream_id = ?"
+                            + " ORDER BY position NULLS LAST, created_at, (metadata -> 'discovered_by' ->> 'rank')::int")) {
                 query.setObject(1, stream);
                 try (ResultSet row = query.executeQuery()) {
                     List<Item> items = new ArrayList<>();
                     while (row.next()) {
-                        items.add(
-                                new Item(row.getLong(1), row.getInt(2), row.getString(3), Json.read(row.getString(4))));
+                        items.add(new Item(
+                                row.getLong(1),
+                                (Integer) row.getObject(2),
+                                row.getString(3),
+                                Json.read(row.getString(4))));
                     }
                     return items;
                 }

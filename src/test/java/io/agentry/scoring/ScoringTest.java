@@ -95,6 +95,18 @@ class ScoringTest {
     }
 
     @Test
+    void the_reasons_name_the_enrichment_sources_that_did_not_succeed() {
+        onStream(aCompany("HALF ENRICHED LTD")
+                .enrichmentRecord("{\"companies_house\": {\"status\": \"skipped\", \"reason\": \"not configured\"},"
+                        + " \"website\": {\"status\": \"failed\"}, \"estimates\": {\"status\": \"ok\"}}"));
+
+        score();
+
+        assertThat(items().get(0).metadata().path("reasons").toString())
+                .contains("enrichment: none yet; companies_house skipped, website failed");
+    }
+
+    @Test
     void scores_stay_within_zero_and_five_and_span_the_range() {
         onStream(aCompanyWithNothing("EMPTY LTD"));
         onStream(aCompany("SNAPSHOT ONLY LTD"));

@@ -49,6 +49,7 @@ public final class TestCompany {
     private Integer filings;
     private Integer pscs;
     private Instant enrichedAt;
+    private String enrichment;
 
     private TestCompany(String name) {
         this.name = name;
@@ -182,6 +183,12 @@ public final class TestCompany {
         return this;
     }
 
+    /** The per-source record {@code companies.enrichment}, as JSON. */
+    public TestCompany enrichmentRecord(String json) {
+        this.enrichment = json;
+        return this;
+    }
+
     public long insert(DataSource dataSource) {
         return Sql.run(dataSource, connection -> {
             try (PreparedStatement codes = connection.prepareStatement(
@@ -195,8 +202,8 @@ public final class TestCompany {
                         incorporation_date, accounts_category, accounts_last_made_up, accounts_next_due,
                         confirmation_statement_next_due, size_band, employees_min, employees_max, turnover_max_gbp,
                         employee_count, employee_count_source, revenue_estimate_gbp, revenue_source, website,
-                        description, social_links, tech_stack, officers_count, filing_count, psc_count, enriched_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                        description, social_links, tech_stack, officers_count, filing_count, psc_count, enriched_at, enrichment)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)
                     RETURNING id""")) {
                 int i = 1;
                 insert.setString(i++, number);
@@ -226,7 +233,8 @@ public final class TestCompany {
                 insert.setObject(i++, officers, Types.INTEGER);
                 insert.setObject(i++, filings, Types.INTEGER);
                 insert.setObject(i++, pscs, Types.INTEGER);
-                insert.setTimestamp(i, enrichedAt == null ? null : Timestamp.from(enrichedAt));
+                insert.setTimestamp(i++, enrichedAt == null ? null : Timestamp.from(enrichedAt));
+                insert.setString(i, enrichment);
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
                     return row.getLong(1);
