@@ -34,14 +34,15 @@ final class DiscoveryRepository {
 
     // The size bands of the active companies, by a walk down the discovery index (one probe per
     // band, not a scan), each with the lowest and the highest estimate its rows hold: equal, the
-    // band is uniform.
+    // band is uniform. Each probe orders by the index's columns from the band on, so that it reads
+    // one index entry (see INDEX_ORDER).
     private static final String ESTIMATE_COLUMNS = "employees_min, employees_max, turnover_max_gbp";
     private static final String FIRST_ESTIMATE = "SELECT " + ESTIMATE_COLUMNS
             + " FROM companies WHERE status = 'Active' AND %s"
-            + " ORDER BY employees_min, employees_max, turnover_max_gbp LIMIT 1";
+            + " ORDER BY size_band, employees_min, employees_max, turnover_max_gbp LIMIT 1";
     private static final String LAST_ESTIMATE = "SELECT " + ESTIMATE_COLUMNS
             + " FROM companies WHERE status = 'Active' AND %s"
-            + " ORDER BY employees_min DESC, employees_max DESC, turnover_max_gbp DESC LIMIT 1";
+            + " ORDER BY size_band DESC, employees_min DESC, employees_max DESC, turnover_max_gbp DESC LIMIT 1";
     private static final String BANDS = """
             WITH RECURSIVE bands (band) AS (
                 SELECT min(size_band) FROM companies WHERE status = 'Active'
@@ -96,8 +97,10 @@ final class DiscoveryRepository {
     private static final String MEASURED = "(c.employee_count IS NOT NULL OR c.revenue_estimate_gbp IS NOT NULL)";
     private static final String ESTIMATED = "c.employee_count IS NULL AND c.revenue_estimate_gbp IS NULL";
     // With the band pinned, this is the discovery index's order: in a uniform band, oldest first.
+    // The band leads although it is pinned: the planner takes "size_band IS NULL" for a filter, not
+    // an equality, and would otherwise sort the whole band instead of walking the index.
     private static final String INDEX_ORDER =
-            "c.employees_min, c.employees_max, c.turnover_max_gbp, c.incorporation_date, c.id";
+            "c.size_band, c.employees_min, c.employees_max, c.turnover_max_gbp, c.incorporation_date, c.id";
 
     // No position: a stream is ranked when it is scored (scoring), and until then by score.
     private static final String INSERT = """
