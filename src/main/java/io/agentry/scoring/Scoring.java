@@ -19,14 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores every company on a stream against its goal and ranks the stream by score (position 1 =
  * best): one statement reads the items with all their scores need, one writes their scores,
- * bands and ranks. Running it twice on unchanged data writes the same values again, so a retried
- * attempt changes nothing.
+ * bands and ranks. Running it again on unchanged data computes the same values and writes no row,
+ * so a retried attempt changes nothing.
  */
 public final class Scoring {
+    private static final Logger log = LoggerFactory.getLogger(Scoring.class);
     private static final String STREAM_ORG = "SELECT org_id FROM streams WHERE id = ?";
 
     /** Active items first, companies before notes, then by score, then as they were ranked. */
@@ -55,6 +58,7 @@ public final class Scoring {
     public ScoringResult score(UUID orgId, UUID streamId, Goal goal) {
         Instant now = clock.now();
         return Sql.transaction(dataSource, connection -> {
+            long started = clock.nanoTime();
             StreamItemsLock.lock(connection, streamId);
             checkStream(connection, orgId, streamId);
             Criteria criteria = Criteria.resolve(goal, reference, connection, Criteria.dayOf(now));
@@ -64,14 +68,22 @@ public final class Scoring {
                 items.add(Scored.of(row, now));
             }
             items.sort(RANK);
+            long read = clock.nanoTime();
             List<ScoringRepository.Change> changes = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 changes.add(items.get(i).change(i + 1));
             }
-            if (!changes.isEmpty()) {
-                repository.update(streamId, changes, now);
-            }
-            return result(items);
+            long scored = clock.nanoTime();
+            int written = changes.isEmpty() ? 0 : repository.update(streamId, changes, now);
+            log.debug(
+                    "Scored {} items of stream {}: read {} ms, scored {} ms, {} rows written in {} ms",
+                    items.size(),
+                    streamId,
+                    (read - started) / 1_000_000,
+                    (scored - read) / 1_000_000,
+                    written,
+                    (clock.nanoTime() - scored) / 1_000_000);
+            return result(items, written);
         });
     }
 
@@ -86,7 +98,7 @@ public final class Scoring {
         }
     }
 
-    private static ScoringResult result(List<Scored> items) {
+    private static ScoringResult result(List<Scored> items, int written) {
         List<Scored> companies = items.stream().filter(s -> s.row().isCompany()).toList();
         Map<Priority, Integer> bands = new EnumMap<>(Priority.class);
         double sum = 0;
@@ -106,10 +118,10 @@ public final class Scoring {
         }
         int n = companies.size();
         if (n == 0) {
-            return new ScoringResult(0, null, 0, bands, null);
+            return new ScoringResult(0, null, 0, bands, null, written);
         }
         Quality averages = new Quality(components[0] / n, components[1] / n, components[2] / n, components[3] / n);
-        return new ScoringResult(n, Scores.round(sum / n, 2), high, bands, averages);
+        return new ScoringResult(n, Scores.round(sum / n, 2), high, bands, averages, written);
     }
 
     /** An item with its quality (companies) or without (notes and tasks). */

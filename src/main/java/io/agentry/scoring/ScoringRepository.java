@@ -75,7 +75,11 @@ final class ScoringRepository {
             WHERE i.stream_id = ?
             """.formatted(CriteriaSql.FACTS, CriteriaSql.COLUMNS, CriteriaSql.CRITERIA, CriteriaSql.MATCH);
 
-    /** Every item's new rank, and for a company its band and score merged into its metadata. */
+    /**
+     * Every item's new rank, and for a company its band and score merged into its metadata. An item
+     * whose rank, band and metadata would stay as they are is not written: scoring unchanged data
+     * again (a retried attempt, a schedule with nothing new) leaves no dead rows behind.
+     */
     private static final String UPDATE = """
             UPDATE stream_items i
             SET position = u.position,
@@ -84,6 +88,9 @@ final class ScoringRepository {
                 updated_at = ?
             FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[]) AS u (id, position, priority, metadata)
             WHERE i.id = u.id AND i.stream_id = ?
+              AND (i.position IS DISTINCT FROM u.position
+                   OR i.priority IS DISTINCT FROM coalesce(u.priority, i.priority)
+                   OR (u.metadata IS NOT NULL AND i.metadata IS DISTINCT FROM i.metadata || u.metadata::jsonb))
             """;
 
     /** One item as read: a company's with its facts; a note's or task's with none. */
@@ -167,7 +174,7 @@ final class ScoringRepository {
                 row.getString("signal_list"));
     }
 
-    /** Writes every change in one statement; returns the rows updated. */
+    /** Writes every change in one statement; returns the rows written (those that changed). */
     int update(UUID streamId, List<Change> changes, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
             statement.setTimestamp(1, Timestamp.from(now));

@@ -199,17 +199,25 @@ class ScoringTest {
     }
 
     @Test
-    void scoring_again_writes_the_same_scores_and_ranks() {
+    void scoring_unchanged_data_again_computes_the_same_and_writes_no_row() {
         onStream(aCompany("SNAPSHOT ONLY LTD"));
         onStream(aCompanyWithNothing("EMPTY LTD"));
         onStream(aCompany("ENRICHED LTD").fullyEnriched(NOW));
 
         ScoringResult first = score();
         List<Item> before = items();
+        String written = fixtures.text(
+                "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM stream_items WHERE stream_id = '" + stream + "'");
         ScoringResult second = score();
 
         assertThat(items()).isEqualTo(before);
-        assertThat(second).isEqualTo(first);
+        assertThat(first.rowsWritten()).isEqualTo(3);
+        assertThat(second.rowsWritten()).isZero();
+        assertThat(second.itemsUpdated()).isEqualTo(first.itemsUpdated()).isEqualTo(3);
+        assertThat(second.avgQualityScore()).isEqualTo(first.avgQualityScore());
+        assertThat(fixtures.text("SELECT string_agg(xmin::text, ',' ORDER BY id) FROM stream_items WHERE stream_id = '"
+                        + stream + "'"))
+                .isEqualTo(written);
     }
 
     @Test
