@@ -93,7 +93,9 @@ public final class Discovery {
             for (Candidate candidate : found.best()) {
                 ids.add(candidate.companyId());
                 priorities.add(Priority.of(candidate.score()).value());
-                metadata.add(Json.writeForDatabase(metadata(candidate, ids.size(), request, now)));
+                // Plain JSON: its strings come from the database and from here, so none holds the
+                // U+0000 that writeForDatabase guards against.
+                metadata.add(Json.write(metadata(candidate, ids.size(), request, now)));
             }
             added = repository.insert(request.agentId(), ids, priorities, metadata, now);
         }

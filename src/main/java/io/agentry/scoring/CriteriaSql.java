@@ -16,7 +16,9 @@ import java.sql.Types;
  * parameters, bound by {@link #bind}), a company row as {@code c}, then {@link #MATCH}, which adds
  * {@link #COLUMNS}. PostgreSQL pulls the parameter row up into the query, so {@code k.sic_codes}
  * reaches the planner as a constant and the GIN index on {@code companies.sic_codes} serves
- * {@link #INDUSTRY_FILTER}.
+ * {@link #INDUSTRY_FILTER}. The two lateral subqueries are fenced ({@code OFFSET 0}) so that each
+ * component is computed once per company: pulled up, every reference to a component would repeat
+ * its whole expression (measured: 35 µs a company, against 4 µs fenced).
  *
  * <p>Components, each in [0, 1] (null when the goal does not ask):
  *
@@ -35,9 +37,9 @@ import java.sql.Types;
  *   <li>{@code age}: years since incorporation over two, at most 1 (unknown: 0.5).
  * </ul>
  *
- * <p>{@code fit} is their weighted mean (employees 2, revenue 1.5, filings 1, age 0.5; a
- * criterion the goal does not ask carries no weight), and {@code criteria_match} is {@code fit}
- * times the share of hard criteria met, rounded to 4 places.
+ * <p>{@code criteria_match} is their weighted mean (employees 2, revenue 1.5, filings 1, age 0.5;
+ * a criterion the goal does not ask carries no weight) times the share of hard criteria met,
+ * rounded to 4 places.
  */
 public final class CriteriaSql {
     private CriteriaSql() {}
@@ -91,15 +93,16 @@ public final class CriteriaSql {
                        / 3 AS filings,
                        CASE WHEN c.incorporation_date IS NULL THEN 0.5
                             ELSE least(1.0, greatest(0, k.today - c.incorporation_date) / 730.0)::float8 END AS age
+                OFFSET 0
             ) m
             CROSS JOIN LATERAL (
-                SELECT (2.0 * coalesce(m.employees, 0) + 1.5 * coalesce(m.revenue, 0) + 1.0 * m.filings + 0.5 * m.age)
-                       / (CASE WHEN m.employees IS NULL THEN 0 ELSE 2.0 END
-                          + CASE WHEN m.revenue IS NULL THEN 0 ELSE 1.5 END + 1.5) AS fit
-            ) f
-            CROSS JOIN LATERAL (
-                SELECT round(((m.industry_met::int + m.location_met::int + m.active::int) / 3.0 * f.fit)::numeric, 4)
+                SELECT round(((m.industry_met::int + m.location_met::int + m.active::int) / 3.0::float8
+                              * (2.0::float8 * coalesce(m.employees, 0) + 1.5::float8 * coalesce(m.revenue, 0)
+                                 + m.filings + 0.5::float8 * m.age)
+                              / (CASE WHEN m.employees IS NULL THEN 0 ELSE 2.0::float8 END
+                                 + CASE WHEN m.revenue IS NULL THEN 0 ELSE 1.5::float8 END + 1.5::float8))::numeric, 4)
                        AS criteria_match
+                OFFSET 0
             ) s""";
 
     /** What {@link #MATCH} adds to a select list. */

@@ -1,6 +1,8 @@
 package io.agentry.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.db.Sql;
+import io.agentry.support.Json;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,6 +32,7 @@ final class ScoringRepository {
     private static final String READ =
             """
             SELECT i.id AS item_id, i.company_id, i.status AS item_status, i.position AS item_position,
+                   i.priority AS item_priority, i.metadata AS item_metadata,
                    %s,
                    %s,
                    c.sic_codes <> '{}' AS has_industry,
@@ -76,9 +79,8 @@ final class ScoringRepository {
             """.formatted(CriteriaSql.FACTS, CriteriaSql.COLUMNS, CriteriaSql.CRITERIA, CriteriaSql.MATCH);
 
     /**
-     * Every item's new rank, and for a company its band and score merged into its metadata. An item
-     * whose rank, band and metadata would stay as they are is not written: scoring unchanged data
-     * again (a retried attempt, a schedule with nothing new) leaves no dead rows behind.
+     * The items whose rank, band or metadata changed: the rank and band set, the metadata merged
+     * into what the item holds now, so that keys another agent wrote meanwhile stay.
      */
     private static final String UPDATE = """
             UPDATE stream_items i
@@ -88,17 +90,20 @@ final class ScoringRepository {
                 updated_at = ?
             FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[]) AS u (id, position, priority, metadata)
             WHERE i.id = u.id AND i.stream_id = ?
-              AND (i.position IS DISTINCT FROM u.position
-                   OR i.priority IS DISTINCT FROM coalesce(u.priority, i.priority)
-                   OR (u.metadata IS NOT NULL AND i.metadata IS DISTINCT FROM i.metadata || u.metadata::jsonb))
             """;
 
-    /** One item as read: a company's with its facts; a note's or task's with none. */
+    /**
+     * One item as read: a company's with its facts; a note's or task's with none.
+     *
+     * @param priority and {@code metadata}: as the item holds them now
+     */
     record Row(
             UUID itemId,
             Long companyId,
             boolean active,
             Integer position,
+            String priority,
+            JsonNode metadata,
             CriteriaFit fit,
             Set<Completeness.Fact> facts,
             Enrichment enrichment,
@@ -121,6 +126,12 @@ final class ScoringRepository {
     }
 
     List<Row> read(Criteria criteria, UUID orgId, UUID streamId, Instant now) throws SQLException {
+        // A stream's items are a few thousand index lookups, each with a little arithmetic: parallel
+        // workers cost more to start and coordinate than they save (measured with 10,000 items:
+        // 150 ms alone, 330 ms with two workers).
+        try (PreparedStatement serial = connection.prepareStatement("SET LOCAL max_parallel_workers_per_gather = 0")) {
+            serial.execute();
+        }
         try (PreparedStatement statement = connection.prepareStatement(READ)) {
             int i = CriteriaSql.bind(statement, 1, criteria);
             statement.setTimestamp(i++, Timestamp.from(now));
@@ -142,8 +153,10 @@ final class ScoringRepository {
         Long companyId = row.getObject("company_id", Long.class);
         boolean active = "active".equals(row.getString("item_status"));
         Integer position = Sql.integer(row, "item_position");
+        String priority = row.getString("item_priority");
+        JsonNode metadata = Json.read(row.getString("item_metadata"));
         if (companyId == null) {
-            return new Row(itemId, null, active, position, null, Set.of(), null, 0, 0, null);
+            return new Row(itemId, null, active, position, priority, metadata, null, Set.of(), null, 0, 0, null);
         }
         Set<Completeness.Fact> facts = EnumSet.noneOf(Completeness.Fact.class);
         for (Completeness.Fact fact : Completeness.Fact.values()) {
@@ -166,6 +179,8 @@ final class ScoringRepository {
                 companyId,
                 active,
                 position,
+                priority,
+                metadata,
                 CriteriaFit.read(row, criteria),
                 facts,
                 enrichment,
@@ -174,7 +189,7 @@ final class ScoringRepository {
                 row.getString("signal_list"));
     }
 
-    /** Writes every change in one statement; returns the rows written (those that changed). */
+    /** Writes the changes in one statement; returns the rows written. */
     int update(UUID streamId, List<Change> changes, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
             statement.setTimestamp(1, Timestamp.from(now));

@@ -43,7 +43,8 @@ class AgentBenchesTest {
                 .isEqualTo(result.path("items").asInt());
         assertThat(result.path("runs").asInt()).isEqualTo(ScoringBench.SAMPLES);
         assertThat(result.path("ms").path("p50").asDouble()).isPositive();
-        assertThat(result.path("rows_written").asInt()).isEqualTo(result.path("items").asInt());
+        assertThat(result.path("rows_written").asInt())
+                .isEqualTo(result.path("items").asInt());
         assertThat(result.path("rescoring_ms").path("n").asInt()).isEqualTo(ScoringBench.SAMPLES);
         assertThat(result.path("rescoring_rows_written").asInt()).isZero();
     }

@@ -238,6 +238,9 @@ class DiscoveryTest {
         assertThat(metadata.path("criteria_match").path("score").asDouble()).isEqualTo(0.9772);
         assertThat(metadata.path("criteria_match").path("employees").asDouble()).isEqualTo(0.9602);
         assertThat(metadata.path("reasons").get(0).asText()).isEqualTo("industry: SIC 62012 (SaaS)");
+        assertThat(metadata.path("reasons").get(3).asText())
+                .isEqualTo("employees: 0–250 estimated from the accounts category (MEDIUM), 96% of that range within"
+                        + " 10–500");
         assertThat(metadata.path("discovered_by").path("execution_id").asText()).isEqualTo(execution.toString());
         assertThat(metadata.path("discovered_by").path("attempt").asInt()).isEqualTo(1);
         assertThat(fixtures.text("SELECT added_by_agent_id FROM stream_items WHERE stream_id = '" + stream + "'"))

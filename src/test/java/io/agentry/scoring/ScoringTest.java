@@ -79,6 +79,8 @@ class ScoringTest {
                 .isEqualTo(0.96);
         assertThat(result.itemsUpdated()).isEqualTo(1);
         assertThat(result.highQualityCount()).isEqualTo(1);
+        assertThat(item.metadata().path("reasons").toString())
+                .contains("turnover: £8,000,000 (filed accounts), within £1,000,000 or more");
     }
 
     @Test
