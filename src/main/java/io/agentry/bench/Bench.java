@@ -82,6 +82,8 @@ public final class Bench {
             case IMPORT -> new CatalogueImport().run(context);
             case WEBSITES -> new WebsiteAnalysisBench().run(context);
             case ENRICHMENT -> new EnrichmentBench().run(context);
+            case DISCOVERY -> new DiscoveryBench().run(context);
+            case SCORING -> new ScoringBench().run(context);
         };
     }
 

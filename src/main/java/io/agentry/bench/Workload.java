@@ -20,7 +20,11 @@ public enum Workload {
     /** The website analyzer against a local server standing for many slow sites (no database). */
     WEBSITES,
     /** The enrichment agent over a stream of companies whose sites and Companies House API answer locally. */
-    ENRICHMENT;
+    ENRICHMENT,
+    /** opportunity_bot: 50 qualified companies from a generated catalogue of --import-rows companies. */
+    DISCOVERY,
+    /** scoring_agent: a stream of 10,000 companies scored and ranked. */
+    SCORING;
 
     boolean needsDatabase() {
         return this != WEBSITES;

@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "websites: the website analyzer on --websites sites a local server answers after --website-delay-ms",
             "(--concurrency sites at once);",
             "enrichment: the enrichment agent over --websites stream companies whose sites and Companies House API",
-            "a local server answers after --website-delay-ms.",
+            "a local server answers after --website-delay-ms;",
+            "discovery: opportunity_bot finding 50 companies, scoring: scoring_agent on 10,000 items, each on a",
+            "generated catalogue of --import-rows companies (or --import-file).",
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -68,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|claim|import|websites|enrichment",
+            paramLabel = "w1|w2|w3|claim|import|websites|enrichment|discovery|scoring",
             description = "The workload (required).")
     private String workload;
 
@@ -188,14 +190,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--import-rows",
             defaultValue = "1000000",
-            description = "import: synthetic companies to generate and import (" + IMPORT_ROWS
+            description = "import, discovery, scoring: synthetic companies to generate and import (" + IMPORT_ROWS
                     + "; default: ${DEFAULT-VALUE}).")
     private String importRows;
 
     @Option(
             names = "--import-file",
             paramLabel = "FILE",
-            description = "import: a snapshot file to import instead of a generated one.")
+            description = "import, discovery, scoring: a snapshot file to import instead of a generated one.")
     private Path importFile;
 
     @Option(
