@@ -3,6 +3,7 @@ package io.agentry.agents;
 import io.agentry.agent.AgentRegistry;
 import io.agentry.companieshouse.CompaniesHouseClient;
 import io.agentry.company.reference.ReferenceData;
+import io.agentry.enrichment.EnrichmentSources;
 import io.agentry.signal.FeedReader;
 import io.agentry.support.Clock;
 import io.agentry.website.WebsiteAnalyzer;
@@ -32,6 +33,9 @@ public final class BuiltInAgents implements AutoCloseable {
             Optional<CompaniesHouseClient> companiesHouse,
             WebsiteOptions websiteOptions) {
         this.websites = new WebsiteAnalyzer(websiteOptions, clock);
+        registry.register(
+                EnrichmentAgent.TYPE,
+                new EnrichmentAgent(EnrichmentSources.of(companiesHouse, websites, reference.sizeBands())));
         registry.register(ScoutAgent.TYPE, new ScoutAgent(companiesHouse, websites, FeedReader.defaults()));
     }
 
