@@ -106,13 +106,13 @@ public final class Scoring {
         int high = 0;
         for (Scored item : companies) {
             Quality quality = item.quality();
-            bands.merge(quality.priority(), 1, Integer::sum);
-            sum += quality.score();
+            bands.merge(Priority.of(item.score()), 1, Integer::sum);
+            sum += item.score();
             components[0] += quality.criteriaMatch();
             components[1] += quality.completeness();
             components[2] += quality.enrichment();
             components[3] += quality.signals();
-            if (quality.score() >= Priority.HIGH_QUALITY) {
+            if (item.score() >= Priority.HIGH_QUALITY) {
                 high++;
             }
         }
@@ -124,12 +124,15 @@ public final class Scoring {
         return new ScoringResult(n, Scores.round(sum / n, 2), high, bands, averages, written);
     }
 
-    /** An item with its quality (companies) or without (notes and tasks). */
-    private record Scored(ScoringRepository.Row row, Quality quality, List<String> reasons) {
+    /**
+     * An item with its quality (companies) or without (notes and tasks), and its score, computed
+     * once: ranking compares it many times.
+     */
+    private record Scored(ScoringRepository.Row row, Quality quality, double score, List<String> reasons) {
 
         static Scored of(ScoringRepository.Row row, Instant now) {
             if (!row.isCompany()) {
-                return new Scored(row, null, List.of());
+                return new Scored(row, null, -1, List.of());
             }
             Quality quality = new Quality(
                     row.fit().criteriaMatch(),
@@ -143,11 +146,7 @@ public final class Scoring {
                     row.liveSignals() == 0
                             ? "signals: none live"
                             : "signals: " + row.liveSignals() + " live: " + row.signalList());
-            return new Scored(row, quality, reasons);
-        }
-
-        double score() {
-            return quality == null ? -1 : quality.score();
+            return new Scored(row, quality, quality.score(), reasons);
         }
 
         ScoringRepository.Change change(int position) {
@@ -155,7 +154,7 @@ public final class Scoring {
                 return new ScoringRepository.Change(row.itemId(), position, null, null);
             }
             ObjectNode metadata = Json.object();
-            metadata.put("quality_score", quality.score());
+            metadata.put("quality_score", score);
             metadata.put("scored_by", "scoring_agent");
             metadata.set("components", quality.toJson());
             metadata.set("criteria_match", row.fit().toJson());
@@ -164,7 +163,7 @@ public final class Scoring {
             // Plain JSON: its strings come from the database and from here, so none holds the
             // U+0000 that writeForDatabase guards against.
             return new ScoringRepository.Change(
-                    row.itemId(), position, quality.priority().value(), Json.write(metadata));
+                    row.itemId(), position, Priority.of(score).value(), Json.write(metadata));
         }
     }
 }

@@ -134,16 +134,17 @@ final class ScoringRepository {
             statement.setTimestamp(i++, Timestamp.from(now));
             statement.setObject(i, streamId);
             List<Row> rows = new ArrayList<>();
+            CriteriaFit.Reader fits = CriteriaFit.reader(criteria);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    rows.add(row(row, criteria));
+                    rows.add(row(row, fits));
                 }
             }
             return rows;
         }
     }
 
-    private static Row row(ResultSet row, Criteria criteria) throws SQLException {
+    private static Row row(ResultSet row, CriteriaFit.Reader fits) throws SQLException {
         UUID itemId = row.getObject("item_id", UUID.class);
         Long companyId = row.getObject("company_id", Long.class);
         boolean active = "active".equals(row.getString("item_status"));
@@ -172,7 +173,7 @@ final class ScoringRepository {
                 companyId,
                 active,
                 position,
-                CriteriaFit.read(row, criteria),
+                fits.read(row),
                 facts,
                 enrichment,
                 row.getBigDecimal("signals").doubleValue(),
