@@ -46,7 +46,7 @@ class OpportunityBotTest {
 
     @BeforeEach
     void aCatalogueAndAStream() {
-        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals");
+        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals CASCADE");
         aCompany("MEDIUM SOFTWARE LTD").medium().insert(database.dataSource());
         aCompany("SMALL PAYMENTS LTD").sic("64999").inBelfast().insert(database.dataSource());
         aCompany("MICRO SOFTWARE LTD").micro().insert(database.dataSource());
