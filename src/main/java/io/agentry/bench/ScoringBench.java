@@ -191,15 +191,30 @@ final class ScoringBench {
                         1,
                         Goal.of(DiscoveryBench.CRITERIA, TARGETS, ReferenceData.bundled())));
         double seconds = Round.seconds((clock.nanoTime() - started) / 1_000);
-        int signals = CatalogueSignals.detect(
-                        database.dataSource(), orgId, filled.addedCompanyIds(), clock, OpportunityBot.TYPE)
-                .inserted();
+        CatalogueSignals.detect(database.dataSource(), orgId, filled.addedCompanyIds(), clock, OpportunityBot.TYPE);
+        int signals = liveSignals(database, orgId, streamId);
         Sql.run(database.dataSource(), connection -> {
             try (Statement statement = connection.createStatement()) {
                 return statement.execute("VACUUM ANALYZE stream_items");
             }
         });
         return new Filled(streamId, filled.itemsCreated(), seconds, signals);
+    }
+
+    /** The org's live signals for the stream's companies: a later stream of the same companies finds them recorded. */
+    private static int liveSignals(Database database, UUID orgId, UUID streamId) {
+        return Sql.run(database.dataSource(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT count(*) FROM buying_signals b JOIN stream_items i ON i.company_id = b.company_id"
+                            + " WHERE i.stream_id = ? AND b.org_id = ? AND b.status = 'active'")) {
+                statement.setObject(1, streamId);
+                statement.setObject(2, orgId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
     }
 
     private static int ranked(Database database, UUID streamId) {

@@ -18,7 +18,8 @@ import java.util.List;
  * bound: no company not yet read can beat them.
  *
  * <p>The result is the same as scoring every match and taking the best: ties go to companies with
- * a known headcount or turnover, then to the band read first, then to the older company.
+ * a known headcount or turnover, then to the band with the larger estimate, then to the older
+ * company.
  */
 final class BestFirstSearch {
     private final DiscoveryRepository repository;
@@ -31,7 +32,9 @@ final class BestFirstSearch {
     Found run(int wanted, double minScore) throws SQLException {
         List<Candidate> found = new ArrayList<>(repository.measured(minScore, wanted));
         List<Tier> tiers = new ArrayList<>(repository.tiers());
-        tiers.sort(Comparator.comparingDouble(Tier::bound).reversed());
+        tiers.sort(Comparator.comparingDouble(Tier::bound)
+                .reversed()
+                .thenComparing(Tier::employeesMax, Comparator.nullsLast(Comparator.reverseOrder())));
         for (Tier tier : tiers) {
             double bound = tier.bound();
             if (bound < minScore) {

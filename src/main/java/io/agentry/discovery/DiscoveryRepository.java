@@ -272,14 +272,13 @@ final class DiscoveryRepository {
     private List<Candidate> candidates(String purpose, String sql, Plans.Binder binder) throws SQLException {
         plans.explain(connection, purpose, sql, binder);
         List<Candidate> found = new ArrayList<>();
+        CriteriaFit.Reader fits = CriteriaFit.reader(criteria);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     found.add(new Candidate(
-                            row.getLong("id"),
-                            row.getBigDecimal("score").doubleValue(),
-                            CriteriaFit.read(row, criteria)));
+                            row.getLong("id"), row.getBigDecimal("score").doubleValue(), fits.read(row)));
                 }
             }
         }

@@ -19,6 +19,11 @@ record Tier(String band, Estimate estimate, double bound) {
         return estimate != null;
     }
 
+    /** The band's most employees, for ordering bands of equal bound; null when unknown or unbounded. */
+    Integer employeesMax() {
+        return estimate == null ? null : estimate.employeesMax();
+    }
+
     Tier withBound(double bound) {
         return new Tier(band, estimate, bound);
     }

@@ -30,17 +30,43 @@ public record CriteriaFit(
 
     /** Reads {@link CriteriaSql#COLUMNS} and {@link CriteriaSql#FACTS} from the current row. */
     public static CriteriaFit read(ResultSet row, Criteria criteria) throws SQLException {
-        boolean industryMet = row.getBoolean("industry_met");
-        boolean locationMet = row.getBoolean("location_met");
-        boolean active = row.getBoolean("active");
-        Double employees = fraction(row, "employees");
-        Double revenue = fraction(row, "revenue");
-        double filings = row.getDouble("filings");
-        double age = row.getDouble("age");
-        double criteriaMatch = row.getBigDecimal("criteria_match").doubleValue();
-        List<String> reasons = new CriteriaReasons(row, criteria).explain(industryMet, locationMet, employees, revenue);
-        return new CriteriaFit(
-                industryMet, locationMet, active, employees, revenue, filings, age, criteriaMatch, reasons);
+        return reader(criteria).read(row);
+    }
+
+    /** A reader of many rows under one goal's criteria: what their reasons share is put in words once. */
+    public static Reader reader(Criteria criteria) {
+        return new Reader(new CriteriaReasons(criteria));
+    }
+
+    /** Reads the criteria match of row after row of one statement. */
+    public static final class Reader {
+        private final CriteriaReasons reasons;
+
+        private Reader(CriteriaReasons reasons) {
+            this.reasons = reasons;
+        }
+
+        /** Reads {@link CriteriaSql#COLUMNS} and {@link CriteriaSql#FACTS} from the current row. */
+        public CriteriaFit read(ResultSet row) throws SQLException {
+            boolean industryMet = row.getBoolean("industry_met");
+            boolean locationMet = row.getBoolean("location_met");
+            boolean active = row.getBoolean("active");
+            Double employees = fraction(row, "employees");
+            Double revenue = fraction(row, "revenue");
+            double filings = row.getDouble("filings");
+            double age = row.getDouble("age");
+            double criteriaMatch = row.getBigDecimal("criteria_match").doubleValue();
+            return new CriteriaFit(
+                    industryMet,
+                    locationMet,
+                    active,
+                    employees,
+                    revenue,
+                    filings,
+                    age,
+                    criteriaMatch,
+                    reasons.explain(row, industryMet, locationMet, employees, revenue));
+        }
     }
 
     /** The components as stored in an item's {@code metadata.criteria_match}. */

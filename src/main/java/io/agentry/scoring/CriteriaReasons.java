@@ -2,7 +2,6 @@ package io.agentry.scoring;
 
 import io.agentry.stream.Goal;
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,21 +9,36 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
-/** The criteria match of one company in words, from the facts {@link CriteriaSql#FACTS} selects. */
+/**
+ * The criteria match of a company in words, from the facts {@link CriteriaSql#FACTS} selects. Made
+ * once for a statement's criteria (the goal's terms and ranges in words are the same for every
+ * row), then {@link #explain} for each row.
+ */
 final class CriteriaReasons {
-    private final ResultSet row;
     private final Criteria criteria;
+    private final String industryTerms;
+    private final String placeTerms;
+    private final String employeesRange;
+    private final String revenueRange;
+    private ResultSet row;
 
-    CriteriaReasons(ResultSet row, Criteria criteria) {
-        this.row = row;
+    CriteriaReasons(Criteria criteria) {
         this.criteria = criteria;
+        this.industryTerms =
+                String.join(", ", new LinkedHashSet<>(criteria.industryTerms().values()));
+        Set<String> places = new LinkedHashSet<>(criteria.regionTerms().values());
+        places.addAll(criteria.areaTerms().values());
+        this.placeTerms = String.join(", ", places);
+        this.employeesRange = range(criteria.employees(), "");
+        this.revenueRange = range(criteria.revenueGbp(), "£");
     }
 
-    List<String> explain(boolean industryMet, boolean locationMet, Double employees, Double revenue)
+    /** The reasons for the current row of {@code current}. */
+    List<String> explain(ResultSet current, boolean industryMet, boolean locationMet, Double employees, Double revenue)
             throws SQLException {
+        this.row = current;
         List<String> reasons = new ArrayList<>();
         if (!criteria.anyIndustry()) {
             reasons.add(industry(industryMet));
@@ -50,9 +64,7 @@ final class CriteriaReasons {
             return "industry: no SIC code on record";
         }
         if (!met) {
-            return "industry: SIC " + String.join(", ", codes) + " is not among "
-                    + String.join(
-                            ", ", new LinkedHashSet<>(criteria.industryTerms().values()));
+            return "industry: SIC " + String.join(", ", codes) + " is not among " + industryTerms;
         }
         List<String> matched = new ArrayList<>();
         for (String code : codes) {
@@ -78,10 +90,8 @@ final class CriteriaReasons {
         if (region == null && area == null) {
             return "location: no UK postcode on record";
         }
-        Set<String> terms = new LinkedHashSet<>(criteria.regionTerms().values());
-        terms.addAll(criteria.areaTerms().values());
         String place = region != null ? region + (area == null ? "" : " (postcode area " + area + ")") : area;
-        return "location: " + place + " is outside " + String.join(", ", terms);
+        return "location: " + place + " is outside " + placeTerms;
     }
 
     private String status() throws SQLException {
@@ -108,7 +118,7 @@ final class CriteriaReasons {
         String estimate = max == null ? min + " or more" : min + "–" + max;
         return "employees: " + estimate + " estimated from the accounts category ("
                 + row.getString("accounts_category") + "), " + percent(fit) + " of that range within "
-                + range(range, "");
+                + employeesRange;
     }
 
     private String revenue(double fit) throws SQLException {
@@ -125,7 +135,7 @@ final class CriteriaReasons {
         }
         return "turnover: at most " + pounds(ceiling) + " by the accounts category ("
                 + row.getString("accounts_category") + "), " + percent(fit) + " of that range within "
-                + range(range, "£");
+                + revenueRange;
     }
 
     private List<String> filings() throws SQLException {
@@ -159,28 +169,44 @@ final class CriteriaReasons {
                 + (years == 0 ? "under a year ago" : years == 1 ? "1 year ago" : years + " years ago");
     }
 
-    private static String position(long value, Goal.Range range, String unit) {
+    private String position(long value, Goal.Range range, String unit) {
         if (range.min() != null && value < range.min()) {
-            return "below the minimum of " + unit + String.format(Locale.ROOT, "%,d", range.min());
+            return "below the minimum of " + unit + grouped(range.min());
         }
         if (range.max() != null && value > range.max()) {
-            return "above the maximum of " + unit + String.format(Locale.ROOT, "%,d", range.max());
+            return "above the maximum of " + unit + grouped(range.max());
         }
-        return "within " + range(range, unit);
+        return "within " + (unit.isEmpty() ? employeesRange : revenueRange);
     }
 
     private static String range(Goal.Range range, String unit) {
         if (range.min() != null && range.max() != null) {
-            return String.format(Locale.ROOT, "%s%,d–%s%,d", unit, range.min(), unit, range.max());
+            return unit + grouped(range.min()) + "–" + unit + grouped(range.max());
         }
         if (range.min() != null) {
-            return String.format(Locale.ROOT, "%s%,d or more", unit, range.min());
+            return unit + grouped(range.min()) + " or more";
         }
-        return String.format(Locale.ROOT, "up to %s%,d", unit, range.max());
+        return range.max() == null ? "any" : "up to " + unit + grouped(range.max());
     }
 
     private static String pounds(long value) {
-        return String.format(Locale.ROOT, "£%,d", value);
+        return "£" + grouped(value);
+    }
+
+    /** 15000000 as "15,000,000"; many times per run, so not by a Formatter. */
+    static String grouped(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder text = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (value < 0) {
+            text.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(digits.charAt(i));
+        }
+        return text.toString();
     }
 
     private static String percent(double fraction) {
@@ -193,8 +219,7 @@ final class CriteriaReasons {
     }
 
     private LocalDate date(String column) throws SQLException {
-        Date value = row.getDate(column);
-        return value == null ? null : value.toLocalDate();
+        return row.getObject(column, LocalDate.class);
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -17,8 +17,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -73,7 +71,7 @@ public final class Scoring {
             long read = clock.nanoTime();
             List<ScoringRepository.Change> changes = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
-                items.get(i).change(i + 1).ifPresent(changes::add);
+                changes.add(items.get(i).change(i + 1));
             }
             long scored = clock.nanoTime();
             int written = changes.isEmpty() ? 0 : repository.update(streamId, changes, now);
@@ -108,13 +106,13 @@ public final class Scoring {
         int high = 0;
         for (Scored item : companies) {
             Quality quality = item.quality();
-            bands.merge(quality.priority(), 1, Integer::sum);
-            sum += quality.score();
+            bands.merge(Priority.of(item.score()), 1, Integer::sum);
+            sum += item.score();
             components[0] += quality.criteriaMatch();
             components[1] += quality.completeness();
             components[2] += quality.enrichment();
             components[3] += quality.signals();
-            if (quality.score() >= Priority.HIGH_QUALITY) {
+            if (item.score() >= Priority.HIGH_QUALITY) {
                 high++;
             }
         }
@@ -126,12 +124,15 @@ public final class Scoring {
         return new ScoringResult(n, Scores.round(sum / n, 2), high, bands, averages, written);
     }
 
-    /** An item with its quality (companies) or without (notes and tasks). */
-    private record Scored(ScoringRepository.Row row, Quality quality, List<String> reasons) {
+    /**
+     * An item with its quality (companies) or without (notes and tasks), and its score, computed
+     * once: ranking compares it many times.
+     */
+    private record Scored(ScoringRepository.Row row, Quality quality, double score, List<String> reasons) {
 
         static Scored of(ScoringRepository.Row row, Instant now) {
             if (!row.isCompany()) {
-                return new Scored(row, null, List.of());
+                return new Scored(row, null, -1, List.of());
             }
             Quality quality = new Quality(
                     row.fit().criteriaMatch(),
@@ -145,39 +146,24 @@ public final class Scoring {
                     row.liveSignals() == 0
                             ? "signals: none live"
                             : "signals: " + row.liveSignals() + " live: " + row.signalList());
-            return new Scored(row, quality, reasons);
+            return new Scored(row, quality, quality.score(), reasons);
         }
 
-        double score() {
-            return quality == null ? -1 : quality.score();
-        }
-
-        /**
-         * What to write for the item at {@code position}; empty when its rank, band and metadata
-         * would stay as they are (scoring unchanged data again writes nothing).
-         */
-        Optional<ScoringRepository.Change> change(int position) {
+        ScoringRepository.Change change(int position) {
             if (quality == null) {
-                return Objects.equals(row.position(), position)
-                        ? Optional.empty()
-                        : Optional.of(new ScoringRepository.Change(row.itemId(), position, null, null));
+                return new ScoringRepository.Change(row.itemId(), position, null, null);
             }
-            ObjectNode scored = Json.object();
-            scored.put("quality_score", quality.score());
-            scored.put("scored_by", "scoring_agent");
-            scored.set("components", quality.toJson());
-            scored.set("criteria_match", row.fit().toJson());
-            ArrayNode because = scored.putArray("reasons");
+            ObjectNode metadata = Json.object();
+            metadata.put("quality_score", score);
+            metadata.put("scored_by", "scoring_agent");
+            metadata.set("components", quality.toJson());
+            metadata.set("criteria_match", row.fit().toJson());
+            ArrayNode because = metadata.putArray("reasons");
             reasons.forEach(because::add);
-            String priority = quality.priority().value();
-            ObjectNode merged = row.metadata() instanceof ObjectNode held ? held.deepCopy() : Json.object();
-            merged.setAll(scored);
-            if (merged.equals(row.metadata())
-                    && Objects.equals(row.position(), position)
-                    && priority.equals(row.priority())) {
-                return Optional.empty();
-            }
-            return Optional.of(new ScoringRepository.Change(row.itemId(), position, priority, Json.write(scored)));
+            // Plain JSON: its strings come from the database and from here, so none holds the
+            // U+0000 that writeForDatabase guards against.
+            return new ScoringRepository.Change(
+                    row.itemId(), position, Priority.of(score).value(), Json.write(metadata));
         }
     }
 }

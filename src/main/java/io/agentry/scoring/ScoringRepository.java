@@ -1,8 +1,6 @@
 package io.agentry.scoring;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.db.Sql;
-import io.agentry.support.Json;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +30,6 @@ final class ScoringRepository {
     private static final String READ =
             """
             SELECT i.id AS item_id, i.company_id, i.status AS item_status, i.position AS item_position,
-                   i.priority AS item_priority, i.metadata AS item_metadata,
                    %s,
                    %s,
                    c.sic_codes <> '{}' AS has_industry,
@@ -79,8 +76,9 @@ final class ScoringRepository {
             """.formatted(CriteriaSql.FACTS, CriteriaSql.COLUMNS, CriteriaSql.CRITERIA, CriteriaSql.MATCH);
 
     /**
-     * The items whose rank, band or metadata changed: the rank and band set, the metadata merged
-     * into what the item holds now, so that keys another agent wrote meanwhile stay.
+     * Every item's new rank, and for a company its band and score merged into its metadata. An item
+     * whose rank, band and metadata would stay as they are is not written: scoring unchanged data
+     * again (a retried attempt, a schedule with nothing new) leaves no dead rows behind.
      */
     private static final String UPDATE = """
             UPDATE stream_items i
@@ -90,20 +88,17 @@ final class ScoringRepository {
                 updated_at = ?
             FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[]) AS u (id, position, priority, metadata)
             WHERE i.id = u.id AND i.stream_id = ?
+              AND (i.position IS DISTINCT FROM u.position
+                   OR i.priority IS DISTINCT FROM coalesce(u.priority, i.priority)
+                   OR (u.metadata IS NOT NULL AND i.metadata IS DISTINCT FROM i.metadata || u.metadata::jsonb))
             """;
 
-    /**
-     * One item as read: a company's with its facts; a note's or task's with none.
-     *
-     * @param priority and {@code metadata}: as the item holds them now
-     */
+    /** One item as read: a company's with its facts; a note's or task's with none. */
     record Row(
             UUID itemId,
             Long companyId,
             boolean active,
             Integer position,
-            String priority,
-            JsonNode metadata,
             CriteriaFit fit,
             Set<Completeness.Fact> facts,
             Enrichment enrichment,
@@ -139,24 +134,23 @@ final class ScoringRepository {
             statement.setTimestamp(i++, Timestamp.from(now));
             statement.setObject(i, streamId);
             List<Row> rows = new ArrayList<>();
+            CriteriaFit.Reader fits = CriteriaFit.reader(criteria);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    rows.add(row(row, criteria));
+                    rows.add(row(row, fits));
                 }
             }
             return rows;
         }
     }
 
-    private static Row row(ResultSet row, Criteria criteria) throws SQLException {
+    private static Row row(ResultSet row, CriteriaFit.Reader fits) throws SQLException {
         UUID itemId = row.getObject("item_id", UUID.class);
         Long companyId = row.getObject("company_id", Long.class);
         boolean active = "active".equals(row.getString("item_status"));
         Integer position = Sql.integer(row, "item_position");
-        String priority = row.getString("item_priority");
-        JsonNode metadata = Json.read(row.getString("item_metadata"));
         if (companyId == null) {
-            return new Row(itemId, null, active, position, priority, metadata, null, Set.of(), null, 0, 0, null);
+            return new Row(itemId, null, active, position, null, Set.of(), null, 0, 0, null);
         }
         Set<Completeness.Fact> facts = EnumSet.noneOf(Completeness.Fact.class);
         for (Completeness.Fact fact : Completeness.Fact.values()) {
@@ -179,9 +173,7 @@ final class ScoringRepository {
                 companyId,
                 active,
                 position,
-                priority,
-                metadata,
-                CriteriaFit.read(row, criteria),
+                fits.read(row),
                 facts,
                 enrichment,
                 row.getBigDecimal("signals").doubleValue(),
@@ -189,7 +181,7 @@ final class ScoringRepository {
                 row.getString("signal_list"));
     }
 
-    /** Writes the changes in one statement; returns the rows written. */
+    /** Writes every change in one statement; returns the rows written (those that changed). */
     int update(UUID streamId, List<Change> changes, Instant now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
             statement.setTimestamp(1, Timestamp.from(now));

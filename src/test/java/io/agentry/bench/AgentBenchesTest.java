@@ -47,5 +47,6 @@ class AgentBenchesTest {
                 .isEqualTo(result.path("items").asInt());
         assertThat(result.path("rescoring_ms").path("n").asInt()).isEqualTo(ScoringBench.SAMPLES);
         assertThat(result.path("rescoring_rows_written").asInt()).isZero();
+        assertThat(result.path("signals").asInt()).isPositive();
     }
 }

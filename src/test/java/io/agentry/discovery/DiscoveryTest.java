@@ -227,6 +227,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void without_a_size_in_the_goal_larger_bands_come_first_among_equals() {
+        long micro = aCompany("MICRO LTD").micro().insert(database.dataSource());
+        long none = aCompany("NO ESTIMATE LTD").noEstimate().insert(database.dataSource());
+        long small = aCompany("SMALL LTD").insert(database.dataSource());
+        long medium = aCompany("MEDIUM LTD").medium().insert(database.dataSource());
+
+        discover(goal("{\"industry\": [\"SaaS\"]}", 50, 3.0), null, 1);
+
+        assertThat(items()).extracting(Item::companyId).containsExactly(medium, small, micro, none);
+        assertThat(items()).extracting(Item::score).containsOnly(5.0);
+    }
+
+    @Test
     void each_item_holds_its_score_components_and_reasons() {
         aCompany("MEDIUM LTD").medium().insert(database.dataSource());
         UUID execution = UUID.randomUUID();
