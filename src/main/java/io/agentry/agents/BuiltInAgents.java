@@ -10,14 +10,12 @@ import io.agentry.website.WebsiteAnalyzer;
 import io.agentry.website.WebsiteOptions;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The agents Agentry ships, ready to register on a node: discovery, enrichment, scoring and the
- * scout, with what they need from this process: the catalogue's database, the reference data, the
- * clock, the Companies House client when a key is configured, and one website analyser they share
- * (its robots.txt cache and its turns per host then hold across agents). Closing it closes the
- * analyser.
+ * scout, with what they need from this process: the reference data, the clock, the Companies
+ * House client when a key is configured, and one website analyser they share (its robots.txt cache
+ * and its turns per host then hold across agents). Closing it closes the analyser.
  */
 public final class BuiltInAgents implements AutoCloseable {
     public static final List<String> TYPES =
@@ -27,15 +25,16 @@ public final class BuiltInAgents implements AutoCloseable {
     private final WebsiteAnalyzer websites;
 
     public BuiltInAgents(
-            DataSource dataSource,
             ReferenceData reference,
             Clock clock,
             Optional<CompaniesHouseClient> companiesHouse,
             WebsiteOptions websiteOptions) {
         this.websites = new WebsiteAnalyzer(websiteOptions, clock);
+        registry.register(OpportunityBot.TYPE, new OpportunityBot(reference));
         registry.register(
                 EnrichmentAgent.TYPE,
                 new EnrichmentAgent(EnrichmentSources.of(companiesHouse, websites, reference.sizeBands())));
+        registry.register(ScoringAgent.TYPE, new ScoringAgent(reference));
         registry.register(ScoutAgent.TYPE, new ScoutAgent(companiesHouse, websites, FeedReader.defaults()));
     }
 
@@ -43,9 +42,8 @@ public final class BuiltInAgents implements AutoCloseable {
      * The agents as this process's environment configures them: Companies House when {@code
      * AGENTRY_COMPANIES_HOUSE_API_KEY} is set, websites fetched directly.
      */
-    public static BuiltInAgents fromEnvironment(DataSource dataSource, ReferenceData reference, Clock clock) {
-        return new BuiltInAgents(
-                dataSource, reference, clock, CompaniesHouseClient.fromEnvironment(), WebsiteOptions.defaults());
+    public static BuiltInAgents fromEnvironment(ReferenceData reference, Clock clock) {
+        return new BuiltInAgents(reference, clock, CompaniesHouseClient.fromEnvironment(), WebsiteOptions.defaults());
     }
 
     /** Every built-in agent. */

@@ -6,9 +6,12 @@ import io.agentry.agent.AgentContext;
 import io.agentry.agent.AgentResult;
 import io.agentry.agent.Insight;
 import io.agentry.company.reference.ReferenceData;
+import io.agentry.db.Sql;
 import io.agentry.discovery.Discovery;
 import io.agentry.discovery.DiscoveryRequest;
 import io.agentry.discovery.DiscoveryResult;
+import io.agentry.signal.BuyingSignals;
+import io.agentry.signal.CatalogueSignals;
 import io.agentry.stream.Goal;
 import io.agentry.stream.StreamGoals;
 import io.agentry.support.Json;
@@ -41,9 +44,17 @@ public final class OpportunityBot implements Agent {
                 .discover(new DiscoveryRequest(
                         context.orgId(), streamId, context.agentId(), context.executionId(), context.attempt(), goal));
         context.meter().itemsProcessed(result.addedCompanyIds().size());
-        // TODO(signals): buying signals from the catalogue's data for the companies just added,
-        // before the insights below: CatalogueSignals.detect(context.database(), context.orgId(),
-        // result.createdCompanyIds(), context.clock(), TYPE) (io.agentry.signal).
+        // Signals from what the catalogue holds on the companies this execution added; a retry
+        // looks at them again and counts what its earlier attempt recorded.
+        BuyingSignals.Recorded signals = Sql.run(
+                context.database(),
+                connection -> CatalogueSignals.detect(
+                        connection,
+                        context.orgId(),
+                        result.createdCompanyIds(),
+                        context.clock(),
+                        TYPE,
+                        context.executionId()));
         report(context, goal, result);
         ObjectNode output = Json.object();
         output.put("companies_found", result.companiesFound());
@@ -51,6 +62,7 @@ public final class OpportunityBot implements Agent {
         output.put("qualified_count", result.qualifiedCount());
         output.put("avg_quality_score", result.avgQualityScore());
         output.put("high_quality_count", result.highQualityCount());
+        output.put("signals_detected", signals.ofExecution());
         ObjectNode summary = Json.object();
         summary.put("message", summary(result));
         return AgentResult.success(output, summary);

@@ -8,6 +8,7 @@ import io.agentry.db.Sql;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import io.agentry.support.Threads;
+import io.agentry.website.BenchSites;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -107,7 +108,7 @@ final class BenchCompaniesHouse implements AutoCloseable {
     static BenchCompaniesHouse start(DataSource dataSource, Duration delay, Clock clock, int limit, Duration window)
             throws IOException {
         Map<String, Registered> companies = load(dataSource);
-        BenchWebsites.noDelay();
+        BenchSites.noDelay();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         BenchCompaniesHouse api = new BenchCompaniesHouse(
                 server,

@@ -23,6 +23,7 @@ import io.agentry.enrichment.EnrichmentSources;
 import io.agentry.sample.SyntheticCompanies;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.website.BenchSites;
 import io.agentry.website.WebsiteAnalyzer;
 import io.agentry.website.WebsiteOptions;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ final class EnrichmentBench {
                             clock,
                             RateLimiter.COMPANIES_HOUSE_LIMIT,
                             RateLimiter.COMPANIES_HOUSE_WINDOW);
-                    BenchWebsites sites = BenchWebsites.start(settings.websiteDelay())) {
+                    BenchSites sites = BenchSites.start(settings.websiteDelay())) {
                 for (int round = 1; round <= ROUNDS && !context.deadline().passed(); round++) {
                     context.progress().printf("Round %d of %d: enriching %,d companies%n", round, ROUNDS, companies);
                     forget(database);
@@ -168,7 +169,7 @@ final class EnrichmentBench {
     }
 
     private static Round round(
-            BenchContext context, Database database, UUID streamId, BenchCompaniesHouse api, BenchWebsites sites)
+            BenchContext context, Database database, UUID streamId, BenchCompaniesHouse api, BenchSites sites)
             throws Exception {
         Clock clock = context.clock();
         BenchDatabase.Fixture fixture = context.database().fixture();
@@ -233,7 +234,7 @@ final class EnrichmentBench {
         }
         return Sql.transaction(database.dataSource(), connection -> {
             try (Statement statement = connection.createStatement()) {
-                // The n-th company by id gets site n: BenchWebsites.url(n).
+                // The n-th company by id gets site n: BenchSites.url(n).
                 statement.executeUpdate("""
                         UPDATE companies c SET website = format('http://site-%s.bench.example/', lpad(n::text, 5, '0'))
                         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM companies) numbered

@@ -45,7 +45,7 @@ final class Node {
             throw e;
         }
         Clock clock = Clock.system();
-        BuiltInAgents builtIns = BuiltInAgents.fromEnvironment(database.dataSource(), reference, clock);
+        BuiltInAgents builtIns = BuiltInAgents.fromEnvironment(reference, clock);
         AgentRegistry agents = builtIns.registry();
         CountDownLatch stopped = new CountDownLatch(1);
         database.whenServerLost(reason -> {

@@ -144,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
             Clock clock = Clock.system();
-            try (BuiltInAgents agents = BuiltInAgents.fromEnvironment(db.dataSource(), reference, clock);
+            try (BuiltInAgents agents = BuiltInAgents.fromEnvironment(reference, clock);
                     Runner runner = new Runner(
                             db,
                             agents.only(agentType),

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /** How a stream reads on a terminal: its goal, its progress, its best companies and its insights. */
@@ -26,6 +27,7 @@ final class StreamText {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int WHY_WIDTH = 80;
     private static final int INSIGHTS = 5;
+    private static final Pattern FILTERS = Pattern.compile("(industry|location|status): ");
 
     private StreamText() {}
 
@@ -122,10 +124,17 @@ final class StreamText {
         return insight.description() == null ? line : line + ": " + insight.description();
     }
 
-    /** The first reasons that fit on a line. */
+    /**
+     * The first reasons that fit on a line, leaving out those of the goal's filters (industry,
+     * location, status): every company on the stream passed them, so they do not tell one from another.
+     */
     private static String why(JsonNode reasons) {
         List<String> parts = new ArrayList<>();
-        reasons.forEach(reason -> parts.add(reason.asText()));
+        reasons.forEach(reason -> {
+            if (!FILTERS.matcher(reason.asText()).lookingAt()) {
+                parts.add(reason.asText());
+            }
+        });
         String joined = String.join("; ", parts);
         return joined.length() <= WHY_WIDTH ? joined : joined.substring(0, WHY_WIDTH - 1) + "…";
     }

@@ -4,6 +4,7 @@ import io.agentry.company.reference.IndustryMatch;
 import io.agentry.company.reference.LocationMatch;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.DatabaseException;
+import io.agentry.db.Sql;
 import io.agentry.support.Json;
 import java.sql.Array;
 import java.sql.Connection;
@@ -130,6 +131,20 @@ public final class Catalogue {
     }
 
     /** The company with this number (normalised first: {@code 12345} finds {@code 00012345}). */
+    /**
+     * The day the catalogue's registry data describes: the latest "made up to" date of accounts or
+     * a confirmation statement among the companies imported; empty before any import that had one.
+     */
+    public Optional<LocalDate> dataAsOf() {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement =
+                            connection.prepareStatement("SELECT data_as_of FROM catalogue_snapshot");
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, LocalDate.class)) : Optional.empty();
+            }
+        });
+    }
+
     public Optional<CompanyDetails> find(String number) {
         Optional<String> normalised = CompanyNumber.normalise(number);
         if (normalised.isEmpty()) {

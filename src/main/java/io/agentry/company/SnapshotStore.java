@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ final class SnapshotStore implements AutoCloseable {
     static final int CHUNK = 50_000;
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotStore.class);
+
+    private static final String RECORD_DATA_AS_OF = """
+            INSERT INTO catalogue_snapshot (data_as_of) VALUES (?)
+            ON CONFLICT (singleton) DO UPDATE
+                SET data_as_of = greatest(catalogue_snapshot.data_as_of, excluded.data_as_of), updated_at = now()""";
 
     /** The registry columns: the snapshot's, in {@link SnapshotRow}'s order. */
     private static final String COLUMNS = """
@@ -97,6 +103,7 @@ final class SnapshotStore implements AutoCloseable {
     private BinaryCopy copy;
     private int staged;
     private long inserted;
+    private LocalDate dataAsOf;
     private long updated;
 
     private SnapshotStore(Connection connection, List<String> indexesToBuild, Map<String, String> sicDescriptions) {
@@ -153,6 +160,7 @@ final class SnapshotStore implements AutoCloseable {
     }
 
     void add(SnapshotRow row) throws SQLException {
+        dataAsOf = latest(dataAsOf, latest(row.accountsLastMadeUp(), row.confirmationStatementLastMadeUp()));
         if (copy == null) {
             copy = BinaryCopy.start(connection, bulk() ? COPY_DIRECT : COPY);
         }
@@ -210,7 +218,23 @@ final class SnapshotStore implements AutoCloseable {
             upsertStaged();
             learnSicDescriptions();
         }
+        recordDataAsOf();
         connection.commit();
+    }
+
+    /** A later snapshot moves the catalogue's day forward; an older file imported again does not move it back. */
+    private void recordDataAsOf() throws SQLException {
+        if (dataAsOf == null) {
+            return;
+        }
+        try (PreparedStatement record = connection.prepareStatement(RECORD_DATA_AS_OF)) {
+            record.setObject(1, dataAsOf);
+            record.executeUpdate();
+        }
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** Runs a step of the bulk load, logging how long it took (debug): where a first import's time goes. */

@@ -33,7 +33,9 @@ import java.util.Objects;
  *     empty when the goal names no industry
  * @param regionTerms each matching region, with the goal's term it came from ("London" → "UK")
  * @param areaTerms each matching postcode area, with its term ("M" → "Manchester")
- * @param today the day on which a filing date counts as overdue or not, and ages are measured
+ * @param today the day on which a filing date counts as overdue or not, and ages are measured:
+ *     the day the catalogue's data describes when that is earlier than the real today (a snapshot
+ *     imported months ago must not make every company late; docs/catalogue.md)
  */
 public record Criteria(
         boolean anyIndustry,
@@ -46,6 +48,7 @@ public record Criteria(
         LocalDate today) {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final String DATA_AS_OF = "SELECT data_as_of FROM catalogue_snapshot";
     private static final String CODES_WITH_PREFIX = "SELECT code FROM sic_codes WHERE code LIKE ANY (?) ORDER BY code";
 
     public Criteria {
@@ -58,7 +61,8 @@ public record Criteria(
     }
 
     /**
-     * Resolves a checked goal against the reference data and the codes the catalogue holds.
+     * Resolves a checked goal against the reference data and the codes the catalogue holds, as of
+     * {@code today} or the catalogue's day, whichever is earlier.
      *
      * @throws io.agentry.company.reference.UnknownReferenceException for a label the reference
      *     data does not know (a goal checked by {@link Goal#of} has none)
@@ -91,7 +95,16 @@ public record Criteria(
                 areas,
                 goal.employeeCount(),
                 goal.revenueGbp(),
-                today);
+                catalogueDay(connection, today));
+    }
+
+    private static LocalDate catalogueDay(Connection connection, LocalDate today) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(DATA_AS_OF);
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() && rows.getObject(1, LocalDate.class).isBefore(today)
+                    ? rows.getObject(1, LocalDate.class)
+                    : today;
+        }
     }
 
     private static List<String> codesStartingWith(Connection connection, List<String> prefixes) throws SQLException {

@@ -80,10 +80,11 @@ final class StreamFeed implements StreamSink {
         ObjectNode data = Json.object();
         data.put("milestone", percent);
         data.set("progress", progress.toJson());
+        // The milestone's own count, not the current one: one run may pass several milestones.
+        long reached = ((long) progress.total() * percent + 99) / 100;
         String title = percent == 100
                 ? "Goal reached: " + progress.total() + " qualified companies"
-                : percent + "% of the goal: " + progress.completed() + " of " + progress.total()
-                        + " qualified companies";
+                : percent + "% of the goal: " + reached + " of " + progress.total() + " qualified companies";
         return new Insight(
                 Insight.Type.MILESTONE_ACHIEVED,
                 title,

@@ -69,9 +69,10 @@ public final class Json {
             return ascii;
         }
 
+        /** Asked for U+0000 and for every character beyond ASCII: only U+0000 is replaced. */
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return REPLACEMENT;
+            return ch == 0 ? REPLACEMENT : null;
         }
     }
 

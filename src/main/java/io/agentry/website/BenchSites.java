@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * one segment). So the server is started with {@code sun.net.httpserver.nodelay=true}, unless the
  * property was set otherwise; the JDK reads it once, when its first server of the process starts.
  */
-final class BenchSites implements AutoCloseable {
+public final class BenchSites implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BenchSites.class);
 
     private final HttpServer server;
@@ -47,10 +47,8 @@ final class BenchSites implements AutoCloseable {
 
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    static BenchSites start(Duration delay) throws IOException {
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
+    public static BenchSites start(Duration delay) throws IOException {
+        noDelay();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         BenchSites sites =
                 new BenchSites(server, Executors.newScheduledThreadPool(2, Threads.factory("website-bench")), delay);
@@ -60,15 +58,22 @@ final class BenchSites implements AutoCloseable {
         return sites;
     }
 
-    static String url(int site) {
+    /** Answers in one TCP segment: see the class comment. Call it before the process's first JDK server starts. */
+    public static void noDelay() {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
+    public static String url(int site) {
         return String.format(Locale.ROOT, "http://site-%05d.bench.example/", site);
     }
 
-    ProxySelector proxy() {
+    public ProxySelector proxy() {
         return ProxySelector.of(server.getAddress());
     }
 
-    long requests() {
+    public long requests() {
         return requests.get();
     }
 

@@ -14,6 +14,8 @@ import io.agentry.testing.Fixtures;
 import io.agentry.testing.RecordingStreamSink;
 import io.agentry.testing.TestDatabase;
 import io.agentry.testing.TestStreams;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +48,7 @@ class OpportunityBotTest {
 
     @BeforeEach
     void aCatalogueAndAStream() {
-        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals");
+        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals CASCADE");
         aCompany("MEDIUM SOFTWARE LTD").medium().insert(database.dataSource());
         aCompany("SMALL PAYMENTS LTD").sic("64999").inBelfast().insert(database.dataSource());
         aCompany("MICRO SOFTWARE LTD").micro().insert(database.dataSource());
@@ -68,7 +70,8 @@ class OpportunityBotTest {
                         "items_created",
                         "qualified_count",
                         "avg_quality_score",
-                        "high_quality_count");
+                        "high_quality_count",
+                        "signals_detected");
         assertThat(run.output().path("companies_found").asInt()).isEqualTo(2);
         assertThat(run.output().path("items_created").asInt()).isEqualTo(2);
         assertThat(run.output().path("qualified_count").asInt()).isEqualTo(2);
@@ -78,6 +81,28 @@ class OpportunityBotTest {
         assertThat(run.metrics().path("tokens_used").asLong()).isZero();
         assertThat(fixtures.count("SELECT count(*) FROM stream_items WHERE stream_id = '" + stream + "'"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void detects_a_recent_filing_of_a_company_it_adds_once_however_often_it_runs() throws Exception {
+        fixtures.execute("TRUNCATE companies, stream_items, buying_signals CASCADE");
+        LocalDate lastMonth = LocalDate.ofInstant(AgentRun.NOW, ZoneOffset.UTC).minusDays(30);
+        aCompany("FRESH ACCOUNTS LTD").medium().accounts("MEDIUM", lastMonth).insert(database.dataSource());
+        aCompany("OLD ACCOUNTS LTD")
+                .medium()
+                .accounts("MEDIUM", lastMonth.minusYears(2))
+                .insert(database.dataSource());
+
+        AgentRun first = run(null, UUID.randomUUID(), 1, new RecordingStreamSink());
+        AgentRun second = run(null, UUID.randomUUID(), 1, new RecordingStreamSink());
+
+        assertThat(first.output().path("signals_detected").asInt()).isEqualTo(1);
+        assertThat(second.output().path("signals_detected").asInt()).isZero();
+        assertThat(fixtures.count("""
+                        SELECT count(*) FROM buying_signals s JOIN companies c ON c.id = s.company_id
+                        WHERE c.name = 'FRESH ACCOUNTS LTD' AND s.signal_type = 'companies_house_filing'
+                          AND s.detected_by = 'opportunity_bot'""")).isEqualTo(1);
+        assertThat(fixtures.count("SELECT count(*) FROM buying_signals")).isEqualTo(1);
     }
 
     @Test

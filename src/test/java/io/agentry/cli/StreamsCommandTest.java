@@ -145,6 +145,57 @@ class StreamsCommandTest {
     }
 
     @Test
+    void run_works_a_stream_through_the_queue_and_shows_what_happened_and_the_top_companies() {
+        assertThat(agentry("import", "companies-house", "--sample").exitCode()).isZero();
+        AgentryRun created = agentry(
+                "streams",
+                "create",
+                "Seed goal",
+                "--org",
+                "Runner Org",
+                "--industry",
+                "SaaS",
+                "--industry",
+                "FinTech",
+                "--location",
+                "UK",
+                "--location",
+                "Ireland",
+                "--employees",
+                "10-500",
+                "--companies",
+                "20",
+                "--min-quality",
+                "4.0");
+        String id = created.out()
+                .substring("Created stream ".length(), created.out().indexOf(':'));
+
+        AgentryRun discovery = agentry("run", "opportunity_bot", "--stream", id, "--top", "3");
+
+        assertThat(discovery.exitCode()).as(discovery.err()).isZero();
+        assertThat(discovery.out())
+                .contains("Running opportunity_bot on stream \"Seed goal\"")
+                .contains("opportunity_bot: Searching the catalogue for SaaS, FinTech in UK, Ireland")
+                .contains("milestone: Goal reached: 20 qualified companies")
+                .contains("opportunity_bot completed after 1 attempt(s)")
+                .contains("\"items_created\":20")
+                .contains("Top companies:", "SCORE", "PRIORITY", "WHY");
+
+        AgentryRun scoring = agentry("run", "scoring_agent", "--stream", id, "--json");
+
+        assertThat(scoring.exitCode()).as(scoring.err()).isZero();
+        JsonNode result = Json.read(scoring.out());
+        assertThat(result.path("execution").path("status").asText()).isEqualTo("completed");
+        assertThat(result.path("execution")
+                        .path("output_data")
+                        .path("items_updated")
+                        .asInt())
+                .isEqualTo(20);
+        assertThat(result.path("items")).hasSize(10);
+        assertThat(result.path("items").get(0).path("position").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void run_refuses_an_unknown_agent_type_naming_the_known_ones() {
         AgentryRun run =
                 agentry("run", "writer_bot", "--stream", UUID.randomUUID().toString());

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +43,7 @@ class CompanyImportTest {
 
     @BeforeEach
     void emptyCatalogue() throws SQLException {
-        execute("TRUNCATE companies, sic_codes");
+        execute("TRUNCATE companies, sic_codes, catalogue_snapshot CASCADE");
     }
 
     @Test
@@ -74,6 +75,21 @@ class CompanyImportTest {
                 .containsEntry("confirmation_statement_last_made_up", "2021-06-29");
         assertThat(query("SELECT description FROM sic_codes WHERE code = '70229'"))
                 .containsExactly("Management consultancy activities other than financial management");
+    }
+
+    @Test
+    void the_catalogue_describes_the_day_of_its_latest_filing_and_an_older_file_does_not_move_it_back()
+            throws Exception {
+        Catalogue catalogue = new Catalogue(database.dataSource(), ReferenceData.bundled());
+        assertThat(catalogue.dataAsOf()).isEmpty();
+
+        importFile(SnapshotFile.write(dir.resolve("BasicCompanyData.csv"), SnapshotFile.OBAC));
+        assertThat(catalogue.dataAsOf()).contains(LocalDate.of(2021, 6, 29));
+
+        importFile(SnapshotFile.write(
+                dir.resolve("older.csv"),
+                aCompany("00000009", "OLDER LTD").set(18, "31/12/2019").toString()));
+        assertThat(catalogue.dataAsOf()).contains(LocalDate.of(2021, 6, 29));
     }
 
     @Test

@@ -42,7 +42,7 @@ class WebsiteImportTest {
     void catalogue() throws Exception {
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE companies");
+            statement.execute("TRUNCATE companies CASCADE");
         }
         Path catalogue = SnapshotFile.write(
                 dir.resolve("catalogue.csv"),

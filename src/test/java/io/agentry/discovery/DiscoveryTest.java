@@ -53,7 +53,7 @@ class DiscoveryTest {
 
     @BeforeEach
     void anEmptyCatalogueAndStream() {
-        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals");
+        fixtures.execute("TRUNCATE companies, sic_codes, stream_items, buying_signals CASCADE");
         org = fixtures.organization();
         agent = fixtures.agent(org, "opportunity_bot");
         stream = TestStreams.aStream(database.dataSource(), org, UK_SAAS, "{}");
