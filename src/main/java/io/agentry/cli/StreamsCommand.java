@@ -297,12 +297,13 @@ final class StreamsCommand implements Runnable {
                 List<Stream> streams = orgId.map(
                                 id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, 100))
                         .orElse(List.of());
-                StreamProgress progress = new StreamProgress(db.dataSource(), Clock.system());
+                Map<UUID, Progress> progress = new StreamProgress(db.dataSource(), Clock.system())
+                        .readAll(streams.stream().map(Stream::id).toList());
                 if (json) {
                     ArrayNode array = Json.MAPPER.createArrayNode();
                     for (Stream stream : streams) {
                         ObjectNode node = Json.MAPPER.valueToTree(stream);
-                        progress.read(stream.id()).ifPresent(p -> node.set("progress", StreamText.json(p)));
+                        node.set("progress", StreamText.json(progress.get(stream.id())));
                         array.add(node);
                     }
                     out.println(Json.write(array));
@@ -311,7 +312,7 @@ final class StreamsCommand implements Runnable {
                 } else {
                     TextTable table = new TextTable("ID", "NAME", "GOAL STATUS", "PROGRESS", "ITEMS", "CREATED");
                     for (Stream stream : streams) {
-                        Progress p = progress.read(stream.id()).orElseThrow();
+                        Progress p = progress.get(stream.id());
                         table.row(
                                 stream.id(),
                                 stream.name(),

@@ -27,6 +27,11 @@ public record ClaimedTask(
         boolean agentActive,
         JsonNode agentConfiguration) {
 
+    /** The stream its payload names (checked when it was enqueued); null when none. */
+    public UUID streamId() {
+        return payload == null ? null : NewTask.streamId(payload);
+    }
+
     /** True when a failure of this attempt would be retried. */
     public boolean hasRetriesLeft() {
         return retryCount < maxRetries;

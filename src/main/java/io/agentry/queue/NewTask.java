@@ -159,7 +159,8 @@ public record NewTask(
         return streamId(payload);
     }
 
-    private static UUID streamId(JsonNode payload) {
+    /** The stream a payload names, checked to be a canonical UUID; null when it names none. */
+    static UUID streamId(JsonNode payload) {
         JsonNode value = payload.get("stream_id");
         if (value == null || value.isNull()) {
             return null;

@@ -122,7 +122,7 @@ final class Attempt {
 
     private Optional<Outcome> runAgent(Agent agent, ScheduledExecutorService timer, Duration timeout) {
         CostMeter meter = new CostMeter();
-        UUID streamId = streamId();
+        UUID streamId = task.streamId();
         StreamSink sink = streamId == null
                 ? StreamSink.NONE
                 : sinks.open(new StreamSinks.Reporter(
@@ -192,12 +192,6 @@ final class Attempt {
                     task, Outcome.Kind.RETRY, error, metrics, durationMs, backoff.delay(task.retryCount())));
         }
         return Optional.of(Outcome.failed(task, Outcome.Kind.FAILED, error, metrics, durationMs, Duration.ZERO));
-    }
-
-    /** The payload's stream; the queue checked on enqueue that it is a UUID. */
-    private UUID streamId() {
-        JsonNode value = task.payload() == null ? null : task.payload().get("stream_id");
-        return value == null || value.isNull() ? null : UUID.fromString(value.asText());
     }
 
     private static String describe(Exception e) {

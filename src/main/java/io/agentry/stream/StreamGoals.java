@@ -3,10 +3,6 @@ package io.agentry.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentContext;
 import io.agentry.company.reference.ReferenceData;
-import io.agentry.db.Sql;
-import io.agentry.support.Json;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
 
 /** The goal an agent works towards: the one its task was given, else its stream's. */
@@ -28,17 +24,9 @@ public final class StreamGoals {
         if (streamId == null || context.database() == null) {
             return Goal.of(null, null, reference);
         }
-        return Sql.run(context.database(), connection -> {
-            try (PreparedStatement statement =
-                    connection.prepareStatement("SELECT goal_criteria, target_metrics FROM streams WHERE id = ?")) {
-                statement.setObject(1, streamId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalArgumentException("stream " + streamId + " does not exist");
-                    }
-                    return Goal.of(Json.read(rs.getString(1)), Json.read(rs.getString(2)), reference);
-                }
-            }
-        });
+        Stream stream = new Streams(context.database(), reference)
+                .find(streamId)
+                .orElseThrow(() -> new IllegalArgumentException("stream " + streamId + " does not exist"));
+        return Goal.of(stream.goalCriteria(), stream.targetMetrics(), reference);
     }
 }
