@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -43,10 +45,27 @@ public final class Database implements AutoCloseable {
     // (prepared on first use), not once per call.
     // Set by SQL when a connection opens rather than as startup options, which some connection
     // poolers refuse; they are session settings, so a pooler must hand out whole sessions.
+    private static final List<String> QUEUE_PLANNER_SETTINGS = List.of(
+            "enable_sort = off",
+            "enable_bitmapscan = off",
+            "enable_seqscan = off",
+            "enable_hashjoin = off",
+            "enable_mergejoin = off",
+            "enable_material = off",
+            "random_page_cost = 1.1",
+            "plan_cache_mode = force_generic_plan");
+
     private static final String QUEUE_SESSION_SETTINGS = SESSION_SETTINGS
-            + "; SET enable_sort = off; SET enable_bitmapscan = off;"
-            + " SET enable_seqscan = off; SET enable_hashjoin = off; SET enable_mergejoin = off;"
-            + " SET enable_material = off; SET random_page_cost = 1.1; SET plan_cache_mode = force_generic_plan";
+            + QUEUE_PLANNER_SETTINGS.stream().map(setting -> "; SET " + setting).collect(Collectors.joining());
+
+    /**
+     * Run in a transaction on a {@link #queueDataSource()} connection, gives the rest of that
+     * transaction the server's planner settings; the session's come back when it ends. For work
+     * that is not the queue's own but shares its transaction.
+     */
+    public static final String PLANNER_DEFAULTS_FOR_TRANSACTION = QUEUE_PLANNER_SETTINGS.stream()
+            .map(setting -> "SET LOCAL " + setting.substring(0, setting.indexOf(' ')) + " TO DEFAULT")
+            .collect(Collectors.joining("; "));
 
     private final EmbeddedDatabase embedded; // null for an external server
     private final String url;

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -29,17 +31,26 @@ public final class Sql {
         }
     }
 
+    /** The transaction {@link #transaction} runs on this thread, and what to do once it commits. */
+    private record Open(Connection connection, List<Runnable> afterCommit) {}
+
+    private static final ThreadLocal<Open> open = new ThreadLocal<>();
+
     /**
      * Runs {@code work} in one transaction on a pooled connection: committed if it returns, else
-     * rolled back. The pool restores auto-commit when the connection goes back.
+     * rolled back. The pool restores auto-commit when the connection goes back. Actions given to
+     * {@link #afterCommit} meanwhile run once it committed, and are dropped if it rolled back.
      */
     public static <T> T transaction(DataSource dataSource, Work<T> work) {
+        Open outer = open.get();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            Open current = new Open(connection, new ArrayList<>());
+            open.set(current);
+            T result;
             try {
-                T result = work.apply(connection);
+                result = work.apply(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
@@ -47,9 +58,28 @@ public final class Sql {
                     e.addSuppressed(rollbackFailure);
                 }
                 throw e;
+            } finally {
+                open.set(outer);
             }
+            current.afterCommit().forEach(Runnable::run);
+            return result;
         } catch (SQLException e) {
             throw new DatabaseException(e);
+        }
+    }
+
+    /**
+     * Runs {@code action} once what was just written on {@code connection} is committed: at once
+     * in auto-commit mode, after the commit when it is the transaction {@link #transaction} runs
+     * on this thread, and never in a transaction someone else manages (whose writer must see to
+     * it, or do without).
+     */
+    public static void afterCommit(Connection connection, Runnable action) throws SQLException {
+        Open current = open.get();
+        if (current != null && current.connection() == connection) {
+            current.afterCommit().add(action);
+        } else if (connection.getAutoCommit()) {
+            action.run();
         }
     }
 

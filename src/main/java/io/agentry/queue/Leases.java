@@ -103,6 +103,10 @@ public final class Leases {
     // release; a completed result stays completed. The task update returns what the execution
     // update needs, outcome columns included, so the second update joins one row set by primary
     // key: a plan that stays right when made once for every batch size.
+    // What the statements that end tasks return about each: enough for an EndedTask.
+    private static final String ENDED_COLUMNS =
+            "id, status, execution_id, agent_id, org_id, stream_id::uuid, workflow_run_id, duration_ms, error_message";
+
     static final String FINISH = """
             WITH task AS (
                 UPDATE agent_tasks t
@@ -123,6 +127,7 @@ public final class Leases {
                     AS o(id, attempt, kind, error, output, summary, metrics, duration_ms, retry_delay_ms)
                 WHERE t.id = o.id AND t.attempt = o.attempt AND t.status = 'processing'
                 RETURNING t.id, t.status, t.execution_id, t.started_at, t.attempt, t.error_message,
+                          t.agent_id, t.org_id, t.workflow_run_id, t.payload ->> 'stream_id' AS stream_id,
                           o.output, o.summary, o.metrics, o.duration_ms
             ), execution AS (
                 UPDATE agent_executions e
@@ -138,8 +143,8 @@ public final class Leases {
                 FROM task r
                 WHERE e.id = r.execution_id
             )
-            SELECT id FROM task
-            """;
+            SELECT %s FROM task
+            """.formatted(ENDED_COLUMNS);
 
     // As in the claim, the update does not test the rows its sub-select has locked again: with
     // the test, statistics taken while nothing was processing led PostgreSQL to drive the update
@@ -167,7 +172,9 @@ public final class Leases {
                     locked_by = NULL, lease_expires_at = NULL
                 FROM expired
                 WHERE t.id = expired.id
-                RETURNING t.id, t.status, t.execution_id, t.error_message, t.attempt
+                RETURNING t.id, t.status, t.execution_id, t.error_message, t.attempt,
+                          t.agent_id, t.org_id, t.workflow_run_id, t.payload ->> 'stream_id' AS stream_id,
+                          NULL::int AS duration_ms
             ), execution AS (
                 UPDATE agent_executions e
                 SET status = CASE r.status WHEN 'pending' THEN 'queued' ELSE r.status END,
@@ -176,20 +183,24 @@ public final class Leases {
                     error_message = r.error_message
                 FROM rescued r WHERE e.id = r.execution_id
             )
-            SELECT count(*) FILTER (WHERE status = 'pending') AS returned,
-                   count(*) FILTER (WHERE status <> 'pending') AS ended
-            FROM rescued
-            """;
+            SELECT %s FROM rescued
+            """.formatted(ENDED_COLUMNS);
 
     private final DataSource dataSource;
+    private final TaskEnds ends;
 
     /**
      * A runner passes {@link io.agentry.db.Database#queueDataSource()}, for whose planner settings
      * the claim, renewal and finish statements are written (see there why); the rescuer passes the
-     * main pool.
+     * main pool. Tasks that end here run the {@linkplain TaskEnds#installed() installed} reactions.
      */
     public Leases(DataSource dataSource) {
+        this(dataSource, TaskEnds.installed());
+    }
+
+    public Leases(DataSource dataSource, TaskEnds ends) {
         this.dataSource = dataSource;
+        this.ends = ends;
     }
 
     /**
@@ -296,17 +307,18 @@ public final class Leases {
     }
 
     /**
-     * Applies the outcomes of finished attempts and returns the ids of the tasks whose outcome was
-     * applied; an outcome for a stale attempt is ignored (fencing).
+     * Applies the outcomes of finished attempts, with the reactions to the tasks that ended, in
+     * one transaction, and returns the ids of the tasks whose outcome was applied; an outcome for
+     * a stale attempt is ignored (fencing).
      */
     public Set<UUID> finish(Collection<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Set.of();
         }
-        return Sql.run(dataSource, connection -> finish(connection, outcomes));
+        return Sql.transaction(dataSource, connection -> finish(connection, outcomes));
     }
 
-    private static Set<UUID> finish(Connection connection, Collection<Outcome> outcomes) throws SQLException {
+    private Set<UUID> finish(Connection connection, Collection<Outcome> outcomes) throws SQLException {
         int n = outcomes.size();
         var ids = new ArrayList<UUID>(n);
         var attempts = new ArrayList<Integer>(n);
@@ -340,12 +352,32 @@ public final class Leases {
             statement.setArray(8, Sql.ints(connection, durations));
             statement.setArray(9, Sql.longs(connection, delays));
             Set<UUID> applied = new HashSet<>(n * 2);
+            List<EndedTask> ended = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     applied.add(rs.getObject(1, UUID.class));
+                    endedTask(rs, ended);
                 }
             }
+            ends.react(connection, ended);
             return applied;
+        }
+    }
+
+    /** Adds the task of the current row to {@code ended} if the row's status is terminal. */
+    static void endedTask(ResultSet rs, List<EndedTask> ended) throws SQLException {
+        TaskStatus status = TaskStatus.of(rs.getString("status"));
+        if (status.isTerminal()) {
+            ended.add(new EndedTask(
+                    Sql.uuid(rs, "id"),
+                    Sql.uuid(rs, "execution_id"),
+                    Sql.uuid(rs, "agent_id"),
+                    Sql.uuid(rs, "org_id"),
+                    Sql.uuid(rs, "stream_id"),
+                    Sql.uuid(rs, "workflow_run_id"),
+                    status,
+                    Sql.integer(rs, "duration_ms"),
+                    rs.getString("error_message")));
         }
     }
 
@@ -362,15 +394,20 @@ public final class Leases {
      * cancelled, when a cancel was requested). Wakes idle runners when tasks went back to pending.
      */
     public Rescue rescueExpired(int limit) {
-        return Sql.run(dataSource, connection -> {
-            Rescue rescue;
+        return Sql.transaction(dataSource, connection -> {
+            int rescued = 0;
+            List<EndedTask> ended = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(RESCUE)) {
                 statement.setInt(1, limit);
                 try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    rescue = new Rescue(rs.getInt("returned"), rs.getInt("ended"));
+                    while (rs.next()) {
+                        rescued++;
+                        endedTask(rs, ended);
+                    }
                 }
             }
+            ends.react(connection, ended);
+            Rescue rescue = new Rescue(rescued - ended.size(), ended.size());
             if (rescue.returnedToPending() > 0) {
                 try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('agentry_tasks', '')")) {
                     notify.execute();

@@ -110,7 +110,8 @@ public final class TaskQueue {
             WITH pending AS (
                 UPDATE agent_tasks SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
                 WHERE id = ? AND status = 'pending'
-                RETURNING id, execution_id
+                RETURNING id, status, execution_id, agent_id, org_id, workflow_run_id, error_message,
+                          payload ->> 'stream_id' AS stream_id, NULL::int AS duration_ms
             ), processing AS (
                 UPDATE agent_tasks SET cancel_requested_at = coalesce(cancel_requested_at, now())
                 WHERE id = ? AND status = 'processing'
@@ -120,9 +121,11 @@ public final class TaskQueue {
                 SET status = 'cancelled', completed_at = now(), error_message = 'cancelled'
                 FROM pending WHERE e.id = pending.execution_id
             )
-            SELECT EXISTS (SELECT 1 FROM pending) AS cancelled,
-                   (SELECT count(pg_notify('agentry_cancel', id::text)) FROM processing) > 0 AS requested,
-                   (SELECT status FROM agent_tasks WHERE id = ?) AS status
+            SELECT (SELECT count(pg_notify('agentry_cancel', id::text)) FROM processing) > 0 AS requested,
+                   (SELECT status FROM agent_tasks WHERE id = ?) AS status_before,
+                   p.id, p.status, p.execution_id, p.agent_id, p.org_id, p.stream_id::uuid, p.workflow_run_id,
+                   p.duration_ms, p.error_message
+            FROM (SELECT) AS one LEFT JOIN pending p ON true
             """;
 
     // A failed task takes its agent's type again: the agent's type may have changed since (live
@@ -156,9 +159,16 @@ public final class TaskQueue {
             """;
 
     private final DataSource dataSource;
+    private final TaskEnds ends;
 
+    /** A queue whose cancelled tasks run the {@linkplain TaskEnds#installed() installed} reactions. */
     public TaskQueue(DataSource dataSource) {
+        this(dataSource, TaskEnds.installed());
+    }
+
+    public TaskQueue(DataSource dataSource, TaskEnds ends) {
         this.dataSource = dataSource;
+        this.ends = ends;
     }
 
     /** Enqueues one task (one round trip unless its dedupe key is taken). */
@@ -190,6 +200,38 @@ public final class TaskQueue {
                 throw new IllegalStateException("dedupe key kept changing hands; gave up after " + attempt + " tries");
             }
         }
+    }
+
+    /**
+     * Enqueues many tasks inside the caller's transaction on {@code connection}: they exist if and
+     * only if that transaction commits. Runners of this process are woken once it has committed
+     * when it is a {@link Sql#transaction}; other nodes' runners, and these otherwise, by the
+     * NOTIFY that the commit sends. Bad values are refused as by {@link #enqueueAll(List)}; the
+     * transaction is then the caller's to roll back.
+     */
+    public static List<Enqueued> enqueueAll(Connection connection, List<NewTask> tasks) throws SQLException {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        List<Enqueued> result;
+        try {
+            result = insert(connection, tasks);
+        } catch (SQLException e) {
+            DatabaseException refused = new DatabaseException(e);
+            if (refused.isDataError()) {
+                throw new IllegalArgumentException("the database refused a task: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        if (result.contains(null)) {
+            // Only possible when a task holding a dedupe key ended while this insert ran; inside
+            // a transaction the insert cannot simply be made again.
+            throw new IllegalStateException("a dedupe key changed hands while enqueuing; try again");
+        }
+        if (result.stream().anyMatch(Enqueued::created)) {
+            Sql.afterCommit(connection, LocalEnqueues::enqueued);
+        }
+        return result;
     }
 
     private List<Enqueued> insertRefusingBadValues(List<NewTask> tasks) {
@@ -342,8 +384,12 @@ public final class TaskQueue {
         NOT_FOUND
     }
 
+    /**
+     * Cancels a task: a pending one at once (with the reactions to its end, in the same
+     * transaction), a processing one by asking its runner to stop its agent.
+     */
     public CancelResult cancel(UUID id) {
-        return Sql.run(dataSource, connection -> {
+        return Sql.transaction(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CANCEL)) {
                 for (int i = 1; i <= 3; i++) {
                     statement.setObject(i, id);
@@ -351,13 +397,16 @@ public final class TaskQueue {
                 while (true) {
                     try (ResultSet rs = statement.executeQuery()) {
                         rs.next();
-                        if (rs.getBoolean("cancelled")) {
+                        if (rs.getObject("id") != null) {
+                            List<EndedTask> ended = new ArrayList<>(1);
+                            Leases.endedTask(rs, ended);
+                            ends.react(connection, ended);
                             return CancelResult.CANCELLED;
                         }
                         if (rs.getBoolean("requested")) {
                             return CancelResult.CANCEL_REQUESTED;
                         }
-                        String status = rs.getString("status");
+                        String status = rs.getString("status_before");
                         if (status == null) {
                             return CancelResult.NOT_FOUND;
                         }
