@@ -40,7 +40,11 @@ final class DemoReport {
         this.clock = clock;
     }
 
-    void print(WorkflowRun run, Stream stream, int top, String flags) {
+    /**
+     * @param flags what the next commands need to find this database ({@code --data-dir DIR}), or ""
+     * @param runsCommand whether this build has {@code agentry runs}, to point at it
+     */
+    void print(WorkflowRun run, Stream stream, int top, String flags, boolean runsCommand) {
         List<RunStep> steps = new WorkflowRuns(dataSource).steps(run.orgId(), run.id());
         out.println();
         out.println(outcome(run));
@@ -82,6 +86,9 @@ final class DemoReport {
         out.println("Where to look next:");
         out.println(
                 "  agentry streams show " + stream.id() + flags + "   the stream: goal, progress, companies, insights");
+        if (runsCommand) {
+            out.println("  agentry runs " + run.id() + flags + "   this run and its steps");
+        }
         out.println("  agentry companies show "
                 + (items.isEmpty() ? "NUMBER" : items.get(0).companyNumber()) + flags
                 + "   everything the catalogue holds about a company");
