@@ -181,7 +181,7 @@ final class DemoWatch {
     /** Whose scores a progress update counted. */
     private static String scale(String agentType) {
         return switch (agentType) {
-            case "opportunity_bot" -> " (scores: discovery's fit)";
+            case "opportunity_bot" -> " (scores: discovery's fit for new companies)";
             case "scoring_agent" -> " (scores: quality)";
             default -> "";
         };

@@ -103,7 +103,8 @@ class DemoCommandTest {
                 .containsPattern("OpportunityBot \\(opportunity_bot\\) completed in .*: 50 new companies on the stream")
                 .containsPattern("EnrichmentAgent \\(enrichment_agent\\) completed in .*websites: [1-9]\\d* analysed")
                 .containsPattern("ScoringAgent \\(scoring_agent\\) completed in .*: 50 companies scored")
-                .containsPattern("progress \\(scores: discovery's fit\\): \\d+ of 50 at 4.0 or more \\(\\d+%\\)")
+                .containsPattern(
+                        "progress \\(scores: discovery's fit for new companies\\): \\d+ of 50 at 4.0 or more \\(\\d+%\\)")
                 .containsPattern("progress \\(scores: quality\\): \\d+ of 50 at 4.0 or more \\(\\d+%\\)");
         assertThat(first.out().indexOf("OpportunityBot (opportunity_bot) started"))
                 .isLessThan(first.out().indexOf("EnrichmentAgent (enrichment_agent) started"));
