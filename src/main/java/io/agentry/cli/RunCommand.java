@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
                     + String.join(", ", BuiltInAgents.TYPES));
         }
         UUID streamId = StreamText.streamId(flags, stream);
-        JsonNode configuration = configJson == null ? null : configuration(flags);
+        JsonNode configuration = configJson == null ? null : flags.jsonObject("--config", configJson);
         Integer timeoutSeconds = timeout == null
                 ? null
                 : (int) flags.duration("--timeout", timeout, "1s..7d").toSeconds();
@@ -161,19 +161,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private JsonNode configuration(FlagValues flags) {
-        JsonNode node;
-        try {
-            node = Json.read(configJson);
-        } catch (RuntimeException e) {
-            throw flags.error("--config: not valid JSON (" + FailureMessage.of(e) + ")");
-        }
-        if (!node.isObject()) {
-            throw flags.error("--config must be a JSON object, was " + configJson);
-        }
-        return node;
-    }
-
     /** Prints the stream's events of this run as they come, until the task has ended. */
     private Task watch(Database db, TaskQueue queue, Enqueued task, UUID streamId, PrintWriter out)
             throws InterruptedException {
@@ -184,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
             for (StreamEvent event : events.since(streamId, after, 500)) {
                 after = event.id();
                 if (!json && concerns(event, task.executionId())) {
-                    out.println("  " + line(event));
+                    out.println("  " + StreamText.event(event));
                 }
             }
             out.flush();
@@ -199,29 +186,6 @@ final class RunCommand implements Callable<Integer> {
     private static boolean concerns(StreamEvent event, UUID executionId) {
         JsonNode execution = event.payload().get("execution_id");
         return execution == null || execution.asText().equals(executionId.toString());
-    }
-
-    private static String line(StreamEvent event) {
-        JsonNode p = event.payload();
-        return switch (event.type()) {
-            case StreamEvent.AGENT_ACTIVITY ->
-                p.path("agent_type").asText() + ": " + p.path("message").asText();
-            case StreamEvent.PROGRESS_UPDATE ->
-                String.format(
-                        "progress: %d of %d qualified (%d%%), %d on the stream, goal %s",
-                        p.path("progress").path("completed").asInt(),
-                        p.path("progress").path("total").asInt(),
-                        p.path("progress").path("percentage").asInt(),
-                        p.path("items").asInt(),
-                        p.path("goal_status").asText().replace('_', ' '));
-            case StreamEvent.MILESTONE -> "milestone: " + p.path("title").asText();
-            default ->
-                "insight [" + p.path("severity").asText() + "]: "
-                        + p.path("title").asText()
-                        + (p.path("description").isTextual()
-                                ? ": " + p.path("description").asText()
-                                : "");
-        };
     }
 
     private void report(Database db, Task task, Execution execution, UUID streamId, int limit, PrintWriter out) {

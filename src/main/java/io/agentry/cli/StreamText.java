@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
+import io.agentry.stream.StreamEvent;
 import io.agentry.stream.StreamInsight;
 import io.agentry.stream.StreamInsights;
 import io.agentry.stream.StreamItems;
@@ -117,6 +118,30 @@ final class StreamText {
         report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), limit)));
         report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
         return report;
+    }
+
+    /** One line for a stream event, as the live views print it. */
+    static String event(StreamEvent event) {
+        JsonNode p = event.payload();
+        return switch (event.type()) {
+            case StreamEvent.AGENT_ACTIVITY ->
+                p.path("agent_type").asText() + ": " + p.path("message").asText();
+            case StreamEvent.PROGRESS_UPDATE ->
+                String.format(
+                        "progress: %d of %d qualified (%d%%), %d on the stream, goal %s",
+                        p.path("progress").path("completed").asInt(),
+                        p.path("progress").path("total").asInt(),
+                        p.path("progress").path("percentage").asInt(),
+                        p.path("items").asInt(),
+                        p.path("goal_status").asText().replace('_', ' '));
+            case StreamEvent.MILESTONE -> "milestone: " + p.path("title").asText();
+            default ->
+                "insight [" + p.path("severity").asText() + "]: "
+                        + p.path("title").asText()
+                        + (p.path("description").isTextual()
+                                ? ": " + p.path("description").asText()
+                                : "");
+        };
     }
 
     static String insight(StreamInsight insight) {
