@@ -150,13 +150,7 @@ final class DemoCommand implements Callable<Integer> {
             boolean live = !quiet && System.console() != null;
             WorkflowRun ended =
                     new DemoWatch(db.dataSource(), out, live, clock, DemoSetup.MIN_QUALITY).follow(run, after, wait);
-            new DemoReport(db.dataSource(), out, clock)
-                    .print(
-                            ended,
-                            demo.stream(),
-                            limit,
-                            flagsForNextCommands(),
-                            spec.root().subcommands().containsKey("runs"));
+            new DemoReport(db.dataSource(), out, clock).print(ended, demo.stream(), limit, flagsForNextCommands());
             out.printf(
                     "%nDemo finished in %s.%n",
                     Durations.text(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started))));

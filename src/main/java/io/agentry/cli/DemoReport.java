@@ -14,7 +14,6 @@ import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,17 +39,14 @@ final class DemoReport {
         this.clock = clock;
     }
 
-    /**
-     * @param flags what the next commands need to find this database ({@code --data-dir DIR}), or ""
-     * @param runsCommand whether this build has {@code agentry runs}, to point at it
-     */
-    void print(WorkflowRun run, Stream stream, int top, String flags, boolean runsCommand) {
+    /** @param flags what the next commands need to find this database ({@code --data-dir DIR}), or "" */
+    void print(WorkflowRun run, Stream stream, int top, String flags) {
         List<RunStep> steps = new WorkflowRuns(dataSource).steps(run.orgId(), run.id());
         out.println();
         out.println(outcome(run));
         out.println();
         out.println("Run steps:");
-        out.print(steps(steps));
+        out.print(WorkflowText.steps(steps));
 
         List<RankedItem> items = new StreamItems(dataSource).ranked(stream.id(), top);
         out.println();
@@ -86,9 +82,7 @@ final class DemoReport {
         out.println("Where to look next:");
         out.println(
                 "  agentry streams show " + stream.id() + flags + "   the stream: goal, progress, companies, insights");
-        if (runsCommand) {
-            out.println("  agentry runs " + run.id() + flags + "   this run and its steps");
-        }
+        out.println("  agentry runs " + stream.id() + flags + "   the stream's workflow runs and their steps");
         out.println("  agentry companies show "
                 + (items.isEmpty() ? "NUMBER" : items.get(0).companyNumber()) + flags
                 + "   everything the catalogue holds about a company");
@@ -105,34 +99,9 @@ final class DemoReport {
     }
 
     private static String outcome(WorkflowRun run) {
-        String took = run.completedAt() == null
-                ? ""
-                : " in " + Durations.text(Duration.between(run.createdAt(), run.completedAt()));
-        return switch (run.status()) {
-            case "running" ->
-                "Workflow run " + run.id() + " has not finished yet; it goes on when a node runs "
-                        + "on this database (agentry serve).";
-            case "completed" -> "Workflow run " + run.id() + " completed" + took + ".";
-            default ->
-                "Workflow run " + run.id() + " " + run.status() + took
-                        + (run.errorMessage() == null ? "." : ": " + run.errorMessage());
-        };
-    }
-
-    private static String steps(List<RunStep> steps) {
-        TextTable table = new TextTable("#", "AGENT", "TYPE", "STATUS", "DURATION", "ERROR");
-        int row = 0;
-        for (RunStep step : steps) {
-            row++;
-            table.row(
-                    row,
-                    step.agentName(),
-                    step.agentType(),
-                    step.status(),
-                    step.durationMs() == null ? "-" : Durations.text(Duration.ofMillis(step.durationMs())),
-                    step.errorMessage());
-        }
-        return table.toString();
+        return run.isRunning()
+                ? "Run " + run.id() + " has not finished yet; a node on this database (agentry serve) carries it on."
+                : WorkflowText.run(run);
     }
 
     private static String capitalized(String text) {

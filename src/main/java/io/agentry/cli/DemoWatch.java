@@ -187,27 +187,21 @@ final class DemoWatch {
         };
     }
 
-    /** An event of the feed, as {@code agentry run} prints it. */
+    /** An event of the feed as {@code agentry run} prints it; progress with the scale its scores are on. */
     private String line(StreamEvent event) {
+        if (!event.type().equals(StreamEvent.PROGRESS_UPDATE)) {
+            return StreamText.event(event);
+        }
         JsonNode p = event.payload();
-        return switch (event.type()) {
-            case StreamEvent.AGENT_ACTIVITY ->
-                p.path("agent_type").asText() + ": " + p.path("message").asText();
-            case StreamEvent.PROGRESS_UPDATE ->
-                String.format(
-                        Locale.ROOT,
-                        "progress%s: %d of %d at %.1f or more (%d%%), %d on the stream, goal %s",
-                        scale(p.path("agent_type").asText()),
-                        p.path("progress").path("completed").asInt(),
-                        p.path("progress").path("total").asInt(),
-                        minQuality,
-                        p.path("progress").path("percentage").asInt(),
-                        p.path("items").asInt(),
-                        p.path("goal_status").asText().replace('_', ' '));
-            case StreamEvent.MILESTONE -> "milestone: " + p.path("title").asText();
-            default ->
-                "insight [" + p.path("severity").asText() + "]: "
-                        + p.path("title").asText();
-        };
+        return String.format(
+                Locale.ROOT,
+                "progress%s: %d of %d at %.1f or more (%d%%), %d on the stream, goal %s",
+                scale(p.path("agent_type").asText()),
+                p.path("progress").path("completed").asInt(),
+                p.path("progress").path("total").asInt(),
+                minQuality,
+                p.path("progress").path("percentage").asInt(),
+                p.path("items").asInt(),
+                p.path("goal_status").asText().replace('_', ' '));
     }
 }

@@ -139,14 +139,18 @@ class DemoCommandTest {
     @Test
     void the_end_shows_the_steps_the_top_companies_the_goal_the_insights_and_what_to_do_next() {
         assertThat(first.out())
-                .contains("Workflow run ")
-                .contains("Run steps:", "DURATION", "OpportunityBot", "EnrichmentAgent", "ScoringAgent")
+                .containsPattern("Run [0-9a-f-]{36} \\(manual, started [^)]+\\): completed in ")
+                .contains("Run steps:", "AGENT", "STATUS", "DURATION")
+                .containsPattern("opportunity_bot +completed +1 ")
+                .containsPattern("enrichment_agent +completed +1 ")
+                .containsPattern("scoring_agent +completed +1 ")
                 .contains("Top companies of \"" + DemoSetup.STREAM + "\" (synthetic sample data):")
                 .contains("SCORE", "PRIORITY", "COMPANY", "WHY")
                 .contains("Goal: 50 companies at quality 4.0 or more, counted on the ScoringAgent's quality.")
                 .contains("Latest insights:")
                 .contains("Where to look next:")
                 .contains("agentry streams show " + stream.id())
+                .contains("agentry runs " + stream.id())
                 .contains("agentry serve")
                 .contains("docs/demo.md")
                 .contains("Demo finished in ");
