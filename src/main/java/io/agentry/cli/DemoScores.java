@@ -37,9 +37,17 @@ final class DemoScores {
                                 Locale.ROOT, "only %d of %d reach %.1f", progress.completed(), progress.items(), min),
                 best));
         output(steps, executions, "enrichment_agent").ifPresent(enrichment -> {
-            if (!enrichment.path("companies_house").path("configured").asBoolean()) {
+            JsonNode companiesHouse = enrichment.path("companies_house");
+            if (!companiesHouse.path("configured").asBoolean()) {
                 lines.add("- Companies House is not configured (AGENTRY_COMPANIES_HOUSE_API_KEY): officers, filing "
                         + "history and persons with significant control stay unknown and add nothing.");
+            } else {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "- Companies House found %d of the companies enriched in this run and did not know %d "
+                                + "(the sample's company numbers are invented).",
+                        companiesHouse.path("ok").asInt(),
+                        companiesHouse.path("not_found").asInt()));
             }
             lines.add(String.format(
                     Locale.ROOT,
