@@ -15,6 +15,7 @@ import io.agentry.testing.TestDatabase;
 import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code agentry demo}, run twice on one fresh database, as a newcomer would: the first run sets
@@ -174,6 +176,20 @@ class DemoCommandTest {
                         + stream.id() + "'"))
                 .isZero();
         assertThat(itemIds()).containsAll(itemsAfterFirst);
+    }
+
+    @Test
+    void a_bad_flag_is_refused_before_any_database_is_created(@TempDir Path dir) {
+        Path dataDir = dir.resolve("never-created");
+
+        AgentryRun top = AgentryRun.of("demo", "--top", "0", "--data-dir", dataDir.toString());
+        AgentryRun timeout = AgentryRun.of("demo", "--timeout", "1s", "--data-dir", dataDir.toString());
+
+        assertThat(top.exitCode()).isEqualTo(2);
+        assertThat(top.err()).contains("--top must be between 1 and 1000, was 0");
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.err()).contains("--timeout must be between 10s and 1h, was 1s");
+        assertThat(dataDir).doesNotExist();
     }
 
     private static Set<UUID> itemIds() {
