@@ -6,13 +6,10 @@ import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.org.Organizations;
-import io.agentry.queue.Enqueued;
 import io.agentry.queue.Execution;
 import io.agentry.queue.Executions;
-import io.agentry.queue.NewTask;
 import io.agentry.queue.Task;
 import io.agentry.queue.TaskQueue;
-import io.agentry.queue.TaskType;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.stream.Stream;
@@ -24,6 +21,7 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.Workflows;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,8 +37,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agentry run AGENT_TYPE --stream ID}: one agent on one stream, through the queue. The
- * command enqueues the task and runs a node for that agent type in this process until the task
- * ends, printing the stream's events as they are written, then the result and the top companies.
+ * command executes the agent in a workflow run of its own (forced: whatever its dependencies did),
+ * runs a node for that agent type in this process until its task ends, printing the stream's
+ * events as they are written, then the result and the top companies. Agents assigned to depend on
+ * it follow in the run on a node that runs them.
  */
 @Command(
         name = "run",
@@ -130,17 +130,15 @@ final class RunCommand implements Callable<Integer> {
             if (configuration != null) {
                 orgs.configure(agentId, configuration);
             }
-            ObjectNode payload = Json.object();
-            payload.put("stream_id", streamId.toString());
-            payload.set("goal_context", target.goalContext());
+            Workflows.Started started = new Workflows(db.dataSource())
+                    .execute(
+                            target.orgId(),
+                            streamId,
+                            agentId,
+                            Workflows.ExecuteOptions.defaults().forced(true).withTimeoutSeconds(timeoutSeconds));
             TaskQueue queue = new TaskQueue(db.dataSource());
-            Enqueued task = queue.enqueue(NewTask.of(agentId, target.orgId())
-                    .withType(TaskType.MANUAL_TRIGGER)
-                    .withPriority(10)
-                    .withPayload(payload)
-                    .withTimeoutSeconds(timeoutSeconds));
             if (!json) {
-                out.printf("Running %s on stream \"%s\" (task %s)%n", agentType, target.name(), task.taskId());
+                out.printf("Running %s on stream \"%s\" (task %s)%n", agentType, target.name(), started.taskId());
                 out.flush();
             }
             Clock clock = Clock.system();
@@ -152,9 +150,10 @@ final class RunCommand implements Callable<Integer> {
                             RunnerOptions.defaults().withSlots(1),
                             clock)) {
                 runner.start();
-                Task ended = watch(db, queue, task, streamId, out);
-                Execution execution =
-                        new Executions(db.dataSource()).find(task.executionId()).orElseThrow();
+                Task ended = watch(db, queue, started, streamId, out);
+                Execution execution = new Executions(db.dataSource())
+                        .find(started.executionId())
+                        .orElseThrow();
                 report(db, ended, execution, streamId, limit, out);
                 return execution.status().equals("completed") ? 0 : 1;
             }
@@ -162,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints the stream's events of this run as they come, until the task has ended. */
-    private Task watch(Database db, TaskQueue queue, Enqueued task, UUID streamId, PrintWriter out)
+    private Task watch(Database db, TaskQueue queue, Workflows.Started task, UUID streamId, PrintWriter out)
             throws InterruptedException {
         StreamEvents events = new StreamEvents(db.dataSource());
         long after = events.lastId(streamId);

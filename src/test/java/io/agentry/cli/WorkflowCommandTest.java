@@ -78,7 +78,7 @@ class WorkflowCommandTest {
                 .contains(": completed in")
                 .contains("Top companies:");
         assertThat(run.out().indexOf("opportunity_bot completed"))
-                .isLessThan(run.out().indexOf("scoring_agent running"));
+                .isLessThan(run.out().indexOf("scoring_agent completed"));
 
         AgentryRun runs = agentry("runs", stream, "--json");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
