@@ -87,7 +87,8 @@ final class DemoReport {
                 + (items.isEmpty() ? "NUMBER" : items.get(0).companyNumber()) + flags
                 + "   everything the catalogue holds about a company");
         out.println("  agentry serve" + flags + "   a node: the runner and maintenance on this database");
-        out.println("  docs/demo.md (what the demo did), docs/scoring.md (the quality score), docs/streams.md");
+        out.println("  docs/demo.md (what the demo did), docs/workflows.md, docs/scoring.md (the quality score), "
+                + "docs/streams.md");
         out.flush();
     }
 
