@@ -18,7 +18,6 @@ import io.agentry.stream.StreamEvents;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.stream.StreamItems;
 import io.agentry.stream.StreamProgress;
-import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import io.agentry.workflow.Workflows;
@@ -118,10 +117,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Databases.open(database.config())) {
             db.migrate();
-            Optional<Stream> found = new Streams(db.dataSource(), reference).find(streamId);
+            Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                spec.commandLine().getErr().flush();
                 return 1;
             }
             Stream target = found.get();

@@ -2,10 +2,8 @@ package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.stream.Stream;
-import io.agentry.stream.Streams;
 import io.agentry.support.Json;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
@@ -56,10 +54,8 @@ final class RunsCommand implements Callable<Integer> {
         int max = flags.whole("--limit", limit, "1..1000");
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Databases.openExisting(database.config())) {
-            Optional<Stream> found = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+            Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                spec.commandLine().getErr().flush();
                 return 1;
             }
             UUID orgId = found.get().orgId();

@@ -2,6 +2,7 @@ package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
@@ -10,6 +11,7 @@ import io.agentry.stream.StreamInsight;
 import io.agentry.stream.StreamInsights;
 import io.agentry.stream.StreamItems;
 import io.agentry.stream.StreamProgress;
+import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import java.time.Instant;
@@ -18,9 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How a stream reads on a terminal: its goal, its progress, its best companies and its insights. */
 final class StreamText {
@@ -38,6 +42,16 @@ final class StreamText {
         } catch (IllegalArgumentException e) {
             throw flags.error("ID must be a stream id such as 3f2b8c1e-…-… (agentry streams list), was " + text);
         }
+    }
+
+    /** The stream of that id; when there is none, says so on the command's error stream. */
+    static Optional<Stream> find(CommandSpec spec, DataSource dataSource, UUID streamId) {
+        Optional<Stream> stream = new Streams(dataSource, ReferenceData.bundled()).find(streamId);
+        if (stream.isEmpty()) {
+            spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
+            spec.commandLine().getErr().flush();
+        }
+        return stream;
     }
 
     static String date(Instant instant) {

@@ -369,10 +369,8 @@ final class StreamsCommand implements Runnable {
             int limit = flags.whole("--top", top, "1..1000");
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.openExisting(database.config())) {
-                Optional<Stream> stream = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+                Optional<Stream> stream = StreamText.find(spec, db.dataSource(), streamId);
                 if (stream.isEmpty()) {
-                    spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                    spec.commandLine().getErr().flush();
                     return 1;
                 }
                 out.print(
@@ -470,10 +468,8 @@ final class StreamsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.open(database.config())) {
                 db.migrate();
-                Optional<Stream> found = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+                Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                    spec.commandLine().getErr().flush();
                     return 1;
                 }
                 UUID orgId = found.get().orgId();

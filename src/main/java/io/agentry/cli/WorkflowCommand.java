@@ -7,7 +7,6 @@ import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.stream.Stream;
 import io.agentry.stream.StreamFeeds;
-import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.workflow.RunTrigger;
 import io.agentry.workflow.WorkflowRun;
@@ -89,10 +88,8 @@ final class WorkflowCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.open(database.config())) {
                 db.migrate();
-                Optional<Stream> found = new Streams(db.dataSource(), reference).find(streamId);
+                Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                    spec.commandLine().getErr().flush();
                     return 1;
                 }
                 Stream target = found.get();
