@@ -149,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             boolean live = !quiet && System.console() != null;
             WorkflowRun ended =
-                    new DemoWatch(db.dataSource(), out, live, clock, DemoSetup.MIN_QUALITY).follow(run, after, wait);
+                    new RunWatch(db.dataSource(), out, live, clock, DemoSetup.MIN_QUALITY).follow(run, after, wait);
             new DemoReport(db.dataSource(), out, clock).print(ended, demo.stream(), limit, flagsForNextCommands());
             out.printf(
                     "%nDemo finished in %s.%n",
