@@ -59,6 +59,7 @@ class DatabaseOutageTest {
     @AfterEach
     void tearDown() throws Exception {
         ((Logger) LoggerFactory.getLogger(Availability.class)).detachAppender(availabilityLog);
+        proxy.up(); // a test that failed mid-outage must not leave the runner retrying forever
         if (runner != null) {
             runner.close();
         }
