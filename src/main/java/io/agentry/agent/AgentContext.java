@@ -82,7 +82,10 @@ public final class AgentContext {
         return agentType;
     }
 
-    /** The agent's {@code ai_agents.configuration}; an empty object if it has none. */
+    /**
+     * The agent's {@code ai_agents.configuration}, with its task's {@code execution_config} on top;
+     * an empty object if it has none.
+     */
     public JsonNode configuration() {
         return configuration;
     }
@@ -103,7 +106,10 @@ public final class AgentContext {
         return input.path("goal_context");
     }
 
-    /** The outputs of the agents this one depends on in its workflow run, by agent type; empty outside a run. */
+    /**
+     * The outputs of the executions completed so far in its workflow run, by agent id, each as
+     * {@code {"agent_type", "agent_name", "output"}}; empty outside a run.
+     */
     public JsonNode upstreamOutputs() {
         JsonNode outputs = input.path("upstream_outputs");
         return outputs.isObject() ? outputs : Json.object();

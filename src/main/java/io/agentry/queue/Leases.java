@@ -167,7 +167,7 @@ public final class Leases {
                     completed_at = CASE WHEN t.cancel_requested_at IS NULL AND t.retry_count < t.max_retries
                                         THEN NULL ELSE now() END,
                     scheduled_for = now(),
-                    error_message = format('lease expired: node %s stopped renewing attempt %s',
+                    error_message = format('lease expired: node %%s stopped renewing attempt %%s',
                                            t.locked_by, t.attempt),
                     locked_by = NULL, lease_expires_at = NULL
                 FROM expired

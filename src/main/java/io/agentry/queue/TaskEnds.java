@@ -43,7 +43,8 @@ public final class TaskEnds {
     void react(Connection connection, List<EndedTask> ended) throws SQLException {
         boolean plannerDefaults = false;
         for (TaskEndReaction reaction : reactions) {
-            List<EndedTask> concerned = ended.stream().filter(reaction::concerns).toList();
+            List<EndedTask> concerned =
+                    ended.stream().filter(reaction::concerns).toList();
             if (concerned.isEmpty()) {
                 continue;
             }
@@ -78,6 +79,9 @@ public final class TaskEnds {
                 ? sql.getSQLState()
                 : e instanceof DatabaseException db ? db.sqlState() : null;
         return state != null
-                && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57"));
+                && (state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("57"));
     }
 }

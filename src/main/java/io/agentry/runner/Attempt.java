@@ -129,7 +129,7 @@ final class Attempt {
                         task.orgId(), streamId, task.executionId(), task.agentId(), task.agentType(), task.attempt()));
         AgentContext context = AgentContext.builder()
                 .task(task.id(), task.executionId(), task.attempt())
-                .agent(task.agentId(), task.orgId(), task.agentType(), task.agentConfiguration())
+                .agent(task.agentId(), task.orgId(), task.agentType(), task.configuration())
                 .workflowRun(task.workflowRunId())
                 .input(task.payload())
                 .stopSignal(stopSignal)

@@ -1,0 +1,31 @@
+package io.agentry.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An agent assigned to a stream, with its place in the stream's workflow and its counters.
+ *
+ * @param dependsOn agents of the same stream that must complete, in the same run, before this one
+ *     starts by itself
+ * @param avgExecutionTimeMs the mean duration of its successful executions; null before the first
+ */
+public record Assignment(
+        UUID id,
+        UUID streamId,
+        UUID agentId,
+        String agentType,
+        String agentName,
+        String role,
+        Integer executionOrder,
+        boolean active,
+        boolean autoExecute,
+        String executionFrequency,
+        JsonNode executionConfig,
+        List<UUID> dependsOn,
+        int totalExecutions,
+        int successfulExecutions,
+        Instant lastExecutedAt,
+        Integer avgExecutionTimeMs) {}

@@ -1,0 +1,19 @@
+package io.agentry.workflow;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One agent's execution within a run; {@code taskId} is null for a dependent that never ran. */
+public record RunStep(
+        UUID executionId,
+        UUID taskId,
+        UUID agentId,
+        String agentType,
+        String agentName,
+        String status,
+        int attempts,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        Integer durationMs,
+        String errorMessage) {}

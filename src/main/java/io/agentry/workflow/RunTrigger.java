@@ -1,0 +1,19 @@
+package io.agentry.workflow;
+
+import java.util.Locale;
+
+/** What started a workflow run: a person, a schedule, a dependency, or a program through the API. */
+public enum RunTrigger {
+    MANUAL,
+    SCHEDULE,
+    DEPENDENCY,
+    API;
+
+    public String sql() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RunTrigger of(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,105 @@
+package io.agentry.workflow;
+
+import io.agentry.db.Sql;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reads workflow runs and their steps; every read is scoped to an org. */
+public final class WorkflowRuns {
+    private static final String FIND = "SELECT * FROM workflow_runs WHERE id = ? AND org_id = ?";
+
+    private static final String LIST = """
+            SELECT * FROM workflow_runs WHERE stream_id = ? AND org_id = ?
+            ORDER BY created_at DESC, id DESC LIMIT ?""";
+
+    private static final String STEPS = """
+            SELECT e.id, e.task_id, e.agent_id, g.agent_type, g.name, e.status, e.attempts, e.created_at,
+                   e.started_at, e.completed_at, e.duration_ms, e.error_message
+            FROM agent_executions e LEFT JOIN ai_agents g ON g.id = e.agent_id
+            WHERE e.workflow_run_id = ? AND e.org_id = ?
+            ORDER BY e.created_at, e.id""";
+
+    private final DataSource dataSource;
+
+    public WorkflowRuns(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<WorkflowRun> find(UUID orgId, UUID runId) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+                statement.setObject(1, runId);
+                statement.setObject(2, orgId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(run(rs)) : Optional.<WorkflowRun>empty();
+                }
+            }
+        });
+    }
+
+    /** The stream's runs, newest first. */
+    public List<WorkflowRun> list(UUID orgId, UUID streamId, int limit) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(LIST)) {
+                statement.setObject(1, streamId);
+                statement.setObject(2, orgId);
+                statement.setInt(3, limit);
+                List<WorkflowRun> runs = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(run(rs));
+                    }
+                }
+                return runs;
+            }
+        });
+    }
+
+    /** The run's executions in the order they were created. */
+    public List<RunStep> steps(UUID orgId, UUID runId) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(STEPS)) {
+                statement.setObject(1, runId);
+                statement.setObject(2, orgId);
+                List<RunStep> steps = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        steps.add(new RunStep(
+                                Sql.uuid(rs, "id"),
+                                Sql.uuid(rs, "task_id"),
+                                Sql.uuid(rs, "agent_id"),
+                                rs.getString("agent_type"),
+                                rs.getString("name"),
+                                rs.getString("status"),
+                                rs.getInt("attempts"),
+                                Sql.instant(rs, "created_at"),
+                                Sql.instant(rs, "started_at"),
+                                Sql.instant(rs, "completed_at"),
+                                Sql.integer(rs, "duration_ms"),
+                                rs.getString("error_message")));
+                    }
+                }
+                return steps;
+            }
+        });
+    }
+
+    private static WorkflowRun run(ResultSet rs) throws SQLException {
+        return new WorkflowRun(
+                Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "org_id"),
+                Sql.uuid(rs, "stream_id"),
+                Sql.uuid(rs, "agent_id"),
+                RunTrigger.of(rs.getString("trigger")),
+                rs.getString("status"),
+                rs.getString("error_message"),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "completed_at"));
+    }
+}
