@@ -135,8 +135,8 @@ final class ScheduleTick {
                     CronSpec spec = spec(agent.cron());
                     ZoneId zone = Schedules.zone(agent.timezone());
                     Instant after = now.isAfter(agent.fireTime()) ? now : agent.fireTime();
-                    next = memo.computeIfAbsent(new NextKey(spec, zone, after), key -> key.spec()
-                            .next(key.after(), key.zone()));
+                    next = memo.computeIfAbsent(
+                            new NextKey(spec, zone, after), key -> key.spec().next(key.after(), key.zone()));
                     readable.add(agent);
                 } catch (IllegalArgumentException e) {
                     // Only a row written past Schedules can hold one; firing it blind would be worse.
@@ -194,9 +194,13 @@ final class ScheduleTick {
         Map<UUID, UUID> orgOf = new HashMap<>();
         due.forEach(agent -> orgOf.put(agent.agentId(), agent.orgId()));
         try (PreparedStatement statement = connection.prepareStatement(FIRE)) {
-            statement.setArray(1, Sql.uuids(connection, due.stream().map(Due::agentId).toList()));
-            statement.setArray(2, Sql.uuids(connection, due.stream().map(Due::orgId).toList()));
-            statement.setArray(3, Sql.timestamps(connection, due.stream().map(Due::fireTime).toList()));
+            statement.setArray(
+                    1, Sql.uuids(connection, due.stream().map(Due::agentId).toList()));
+            statement.setArray(
+                    2, Sql.uuids(connection, due.stream().map(Due::orgId).toList()));
+            statement.setArray(
+                    3,
+                    Sql.timestamps(connection, due.stream().map(Due::fireTime).toList()));
             List<Fire> fires = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -218,9 +222,14 @@ final class ScheduleTick {
             throw new IllegalStateException("started " + runIds.size() + " runs for " + fired.size() + " fires");
         }
         try (PreparedStatement statement = connection.prepareStatement(LINK_RUNS)) {
-            statement.setArray(1, Sql.uuids(connection, fired.stream().map(Fire::agentId).toList()));
-            statement.setArray(2, Sql.uuids(connection, fired.stream().map(Fire::streamId).toList()));
-            statement.setArray(3, Sql.timestamps(connection, fired.stream().map(Fire::fireTime).toList()));
+            statement.setArray(
+                    1, Sql.uuids(connection, fired.stream().map(Fire::agentId).toList()));
+            statement.setArray(
+                    2, Sql.uuids(connection, fired.stream().map(Fire::streamId).toList()));
+            statement.setArray(
+                    3,
+                    Sql.timestamps(
+                            connection, fired.stream().map(Fire::fireTime).toList()));
             statement.setArray(4, Sql.uuids(connection, runIds));
             statement.executeUpdate();
         }

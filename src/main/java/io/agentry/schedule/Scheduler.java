@@ -73,8 +73,7 @@ public final class Scheduler implements AutoCloseable {
         this(database.dataSource(), new LeaderLock(database, LEADER_KEY), database.availability(), options, clock);
     }
 
-    private Scheduler(
-            DataSource dataSource, LeaderLock lock, Availability availability, Options options, Clock clock) {
+    private Scheduler(DataSource dataSource, LeaderLock lock, Availability availability, Options options, Clock clock) {
         this(dataSource, lock::tryLead, lock::close, availability, options, clock);
     }
 
