@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             CompaniesCommand.class,
             StreamsCommand.class,
+            AgentsCommand.class,
             RunCommand.class,
             SampleCommand.class,
             BenchCommand.class,

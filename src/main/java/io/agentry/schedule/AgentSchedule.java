@@ -1,5 +1,7 @@
 package io.agentry.schedule;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import java.util.UUID;
  * @param nextRunAt the next fire; null when there is no schedule
  * @param lastRunAt the last fire time (fired or skipped); null before the first
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AgentSchedule(
         UUID agentId,
         String agentType,
