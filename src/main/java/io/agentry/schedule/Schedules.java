@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -38,6 +39,9 @@ public final class Schedules {
 
     private static final String LIST =
             "SELECT %s FROM ai_agents WHERE org_id = ? ORDER BY agent_type, created_at, id".formatted(COLUMNS);
+
+    /** The zone names of the JDK's IANA database; getAvailableZoneIds() copies them on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -116,7 +120,7 @@ public final class Schedules {
      * @throws InvalidScheduleException naming {@code schedule_timezone}
      */
     public static ZoneId zone(String timezone) {
-        if (timezone == null || !ZoneId.getAvailableZoneIds().contains(timezone.strip())) {
+        if (timezone == null || !ZONES.contains(timezone.strip())) {
             throw new InvalidScheduleException(
                     "schedule_timezone",
                     "schedule_timezone \"" + timezone + "\" is not an IANA time zone; use a name such as"
