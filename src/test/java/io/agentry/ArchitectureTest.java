@@ -66,7 +66,24 @@ class ArchitectureTest {
                 .resideInAPackage("io.agentry.queue..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.agentry.runner..", "io.agentry.agent..", "io.agentry.bench..")
+                .resideInAnyPackage(
+                        "io.agentry.runner..",
+                        "io.agentry.agent..",
+                        "io.agentry.bench..",
+                        "io.agentry.workflow..",
+                        "io.agentry.schedule..")
+                .check(classes);
+    }
+
+    @Test
+    void workflows_reach_the_queue_not_the_runner_or_the_agents() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.agentry.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.agentry.runner..", "io.agentry.agent..", "io.agentry.agents..", "io.agentry.bench..")
                 .check(classes);
     }
 

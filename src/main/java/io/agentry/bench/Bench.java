@@ -78,6 +78,7 @@ public final class Bench {
             case W1 -> new W1Drain().run(context);
             case W2 -> new W2Pickup().run(context);
             case W3 -> new W3Enqueue().run(context);
+            case W4 -> new ChainBench().run(context);
             case CLAIM -> new ClaimScaling().run(context);
             case IMPORT -> new CatalogueImport().run(context);
             case WEBSITES -> new WebsiteAnalysisBench().run(context);

@@ -13,6 +13,8 @@ public enum Workload {
     W2,
     /** Enqueue rate: single-row enqueues, each committed before the next. */
     W3,
+    /** Workflow chains: runs of three agents, each started when the one before it completed. */
+    W4,
     /** Claim latency with 1,000 versus 1,000,000 pending tasks (Agentry only). */
     CLAIM,
     /** The catalogue import of a snapshot file, beside a raw COPY of the same file (Agentry only). */

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Benchmarks the queue with no-op jobs and writes one JSON report (see docs/benchmarks.md).",
             "w1: drain throughput; w2: pickup latency under light load; w3: enqueue rate;",
+            "w4: 1,000 runs of a three-agent workflow chain, and the hop from one agent to the next;",
             "claim: claim latency with --claim-small vs --claim-large pending tasks;",
             "import: the catalogue import of a snapshot (--import-rows generated, or --import-file),",
             "beside a raw COPY of the same file into a text table;",
@@ -70,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|claim|import|websites|enrichment|discovery|scoring",
+            paramLabel = "w1|w2|w3|w4|claim|import|websites|enrichment|discovery|scoring",
             description = "The workload (required).")
     private String workload;
 

@@ -1,5 +1,7 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.support.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -75,6 +77,20 @@ final class FlagValues {
     String quote(String flag, String text) {
         String variable = variable(flag, text);
         return flag + " (" + text + (variable == null ? "" : ", from " + variable) + ")";
+    }
+
+    /** A flag whose value must be a JSON object. */
+    JsonNode jsonObject(String flag, String text) {
+        JsonNode node;
+        try {
+            node = Json.read(text);
+        } catch (RuntimeException e) {
+            throw error(flag + ": not valid JSON (" + FailureMessage.of(e) + ")");
+        }
+        if (!node.isObject()) {
+            throw error(flag + " must be a JSON object, was " + text);
+        }
+        return node;
     }
 
     ParameterException error(String message) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             StreamsCommand.class,
             AgentsCommand.class,
             RunCommand.class,
+            WorkflowCommand.class,
+            RunsCommand.class,
             SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -6,13 +6,10 @@ import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.org.Organizations;
-import io.agentry.queue.Enqueued;
 import io.agentry.queue.Execution;
 import io.agentry.queue.Executions;
-import io.agentry.queue.NewTask;
 import io.agentry.queue.Task;
 import io.agentry.queue.TaskQueue;
-import io.agentry.queue.TaskType;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.stream.Stream;
@@ -21,9 +18,9 @@ import io.agentry.stream.StreamEvents;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.stream.StreamItems;
 import io.agentry.stream.StreamProgress;
-import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.Workflows;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -39,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code agentry run AGENT_TYPE --stream ID}: one agent on one stream, through the queue. The
- * command enqueues the task and runs a node for that agent type in this process until the task
- * ends, printing the stream's events as they are written, then the result and the top companies.
+ * command executes the agent in a workflow run of its own (forced: whatever its dependencies did),
+ * runs a node for that agent type in this process until its task ends, printing the stream's
+ * events as they are written, then the result and the top companies. Agents assigned to depend on
+ * it follow in the run on a node that runs them.
  */
 @Command(
         name = "run",
@@ -109,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
                     + String.join(", ", BuiltInAgents.TYPES));
         }
         UUID streamId = StreamText.streamId(flags, stream);
-        JsonNode configuration = configJson == null ? null : configuration(flags);
+        JsonNode configuration = configJson == null ? null : flags.jsonObject("--config", configJson);
         Integer timeoutSeconds = timeout == null
                 ? null
                 : (int) flags.duration("--timeout", timeout, "1s..7d").toSeconds();
@@ -118,10 +117,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Databases.open(database.config())) {
             db.migrate();
-            Optional<Stream> found = new Streams(db.dataSource(), reference).find(streamId);
+            Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
             if (found.isEmpty()) {
-                spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                spec.commandLine().getErr().flush();
                 return 1;
             }
             Stream target = found.get();
@@ -130,17 +127,15 @@ final class RunCommand implements Callable<Integer> {
             if (configuration != null) {
                 orgs.configure(agentId, configuration);
             }
-            ObjectNode payload = Json.object();
-            payload.put("stream_id", streamId.toString());
-            payload.set("goal_context", target.goalContext());
+            Workflows.Started started = new Workflows(db.dataSource())
+                    .execute(
+                            target.orgId(),
+                            streamId,
+                            agentId,
+                            Workflows.ExecuteOptions.defaults().forced(true).withTimeoutSeconds(timeoutSeconds));
             TaskQueue queue = new TaskQueue(db.dataSource());
-            Enqueued task = queue.enqueue(NewTask.of(agentId, target.orgId())
-                    .withType(TaskType.MANUAL_TRIGGER)
-                    .withPriority(10)
-                    .withPayload(payload)
-                    .withTimeoutSeconds(timeoutSeconds));
             if (!json) {
-                out.printf("Running %s on stream \"%s\" (task %s)%n", agentType, target.name(), task.taskId());
+                out.printf("Running %s on stream \"%s\" (task %s)%n", agentType, target.name(), started.taskId());
                 out.flush();
             }
             Clock clock = Clock.system();
@@ -152,30 +147,18 @@ final class RunCommand implements Callable<Integer> {
                             RunnerOptions.defaults().withSlots(1),
                             clock)) {
                 runner.start();
-                Task ended = watch(db, queue, task, streamId, out);
-                Execution execution =
-                        new Executions(db.dataSource()).find(task.executionId()).orElseThrow();
+                Task ended = watch(db, queue, started, streamId, out);
+                Execution execution = new Executions(db.dataSource())
+                        .find(started.executionId())
+                        .orElseThrow();
                 report(db, ended, execution, streamId, limit, out);
                 return execution.status().equals("completed") ? 0 : 1;
             }
         }
     }
 
-    private JsonNode configuration(FlagValues flags) {
-        JsonNode node;
-        try {
-            node = Json.read(configJson);
-        } catch (RuntimeException e) {
-            throw flags.error("--config: not valid JSON (" + FailureMessage.of(e) + ")");
-        }
-        if (!node.isObject()) {
-            throw flags.error("--config must be a JSON object, was " + configJson);
-        }
-        return node;
-    }
-
     /** Prints the stream's events of this run as they come, until the task has ended. */
-    private Task watch(Database db, TaskQueue queue, Enqueued task, UUID streamId, PrintWriter out)
+    private Task watch(Database db, TaskQueue queue, Workflows.Started task, UUID streamId, PrintWriter out)
             throws InterruptedException {
         StreamEvents events = new StreamEvents(db.dataSource());
         long after = events.lastId(streamId);
@@ -184,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
             for (StreamEvent event : events.since(streamId, after, 500)) {
                 after = event.id();
                 if (!json && concerns(event, task.executionId())) {
-                    out.println("  " + line(event));
+                    out.println("  " + StreamText.event(event));
                 }
             }
             out.flush();
@@ -199,29 +182,6 @@ final class RunCommand implements Callable<Integer> {
     private static boolean concerns(StreamEvent event, UUID executionId) {
         JsonNode execution = event.payload().get("execution_id");
         return execution == null || execution.asText().equals(executionId.toString());
-    }
-
-    private static String line(StreamEvent event) {
-        JsonNode p = event.payload();
-        return switch (event.type()) {
-            case StreamEvent.AGENT_ACTIVITY ->
-                p.path("agent_type").asText() + ": " + p.path("message").asText();
-            case StreamEvent.PROGRESS_UPDATE ->
-                String.format(
-                        "progress: %d of %d qualified (%d%%), %d on the stream, goal %s",
-                        p.path("progress").path("completed").asInt(),
-                        p.path("progress").path("total").asInt(),
-                        p.path("progress").path("percentage").asInt(),
-                        p.path("items").asInt(),
-                        p.path("goal_status").asText().replace('_', ' '));
-            case StreamEvent.MILESTONE -> "milestone: " + p.path("title").asText();
-            default ->
-                "insight [" + p.path("severity").asText() + "]: "
-                        + p.path("title").asText()
-                        + (p.path("description").isTextual()
-                                ? ": " + p.path("description").asText()
-                                : "");
-        };
     }
 
     private void report(Database db, Task task, Execution execution, UUID streamId, int limit, PrintWriter out) {

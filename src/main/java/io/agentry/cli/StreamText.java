@@ -2,13 +2,16 @@ package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
+import io.agentry.stream.StreamEvent;
 import io.agentry.stream.StreamInsight;
 import io.agentry.stream.StreamInsights;
 import io.agentry.stream.StreamItems;
 import io.agentry.stream.StreamProgress;
+import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import java.time.Instant;
@@ -17,9 +20,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** How a stream reads on a terminal: its goal, its progress, its best companies and its insights. */
 final class StreamText {
@@ -37,6 +42,16 @@ final class StreamText {
         } catch (IllegalArgumentException e) {
             throw flags.error("ID must be a stream id such as 3f2b8c1e-…-… (agentry streams list), was " + text);
         }
+    }
+
+    /** The stream of that id; when there is none, says so on the command's error stream. */
+    static Optional<Stream> find(CommandSpec spec, DataSource dataSource, UUID streamId) {
+        Optional<Stream> stream = new Streams(dataSource, ReferenceData.bundled()).find(streamId);
+        if (stream.isEmpty()) {
+            spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
+            spec.commandLine().getErr().flush();
+        }
+        return stream;
     }
 
     static String date(Instant instant) {
@@ -117,6 +132,30 @@ final class StreamText {
         report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), limit)));
         report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
         return report;
+    }
+
+    /** One line for a stream event, as the live views print it. */
+    static String event(StreamEvent event) {
+        JsonNode p = event.payload();
+        return switch (event.type()) {
+            case StreamEvent.AGENT_ACTIVITY ->
+                p.path("agent_type").asText() + ": " + p.path("message").asText();
+            case StreamEvent.PROGRESS_UPDATE ->
+                String.format(
+                        "progress: %d of %d qualified (%d%%), %d on the stream, goal %s",
+                        p.path("progress").path("completed").asInt(),
+                        p.path("progress").path("total").asInt(),
+                        p.path("progress").path("percentage").asInt(),
+                        p.path("items").asInt(),
+                        p.path("goal_status").asText().replace('_', ' '));
+            case StreamEvent.MILESTONE -> "milestone: " + p.path("title").asText();
+            default ->
+                "insight [" + p.path("severity").asText() + "]: "
+                        + p.path("title").asText()
+                        + (p.path("description").isTextual()
+                                ? ": " + p.path("description").asText()
+                                : "");
+        };
     }
 
     static String insight(StreamInsight insight) {

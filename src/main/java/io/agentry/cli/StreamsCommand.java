@@ -14,6 +14,9 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.AssignmentRequest;
+import io.agentry.workflow.Assignments;
+import io.agentry.workflow.WorkflowException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +44,12 @@ import picocli.CommandLine.Spec;
         description = "Create and look at streams: goals such as \"50 UK SaaS companies of 10-500 people\" "
                 + "that agents work on (`agentry run AGENT_TYPE --stream ID`).",
         footer = Main.FOOTER,
-        subcommands = {StreamsCommand.Create.class, StreamsCommand.ListStreams.class, StreamsCommand.Show.class})
+        subcommands = {
+            StreamsCommand.Create.class,
+            StreamsCommand.ListStreams.class,
+            StreamsCommand.Show.class,
+            StreamsCommand.Assign.class
+        })
 final class StreamsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -361,10 +369,8 @@ final class StreamsCommand implements Runnable {
             int limit = flags.whole("--top", top, "1..1000");
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.openExisting(database.config())) {
-                Optional<Stream> stream = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+                Optional<Stream> stream = StreamText.find(spec, db.dataSource(), streamId);
                 if (stream.isEmpty()) {
-                    spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-                    spec.commandLine().getErr().flush();
                     return 1;
                 }
                 out.print(
@@ -372,6 +378,126 @@ final class StreamsCommand implements Runnable {
                                 ? Json.write(StreamText.report(db.dataSource(), stream.get(), limit))
                                         + System.lineSeparator()
                                 : StreamText.of(db.dataSource(), stream.get(), limit));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "assign",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Assign an agent to a stream, or change its assignment (what is not given stays as it was), then "
+                        + "print the stream's workflow.",
+                "AGENT and --depends-on take an agent id or a built-in type (the organization's agent of that "
+                        + "type, made on first use). A dependency must be assigned to the stream already; a cycle "
+                        + "is refused and named. With --auto-execute the agent starts by itself in a run once all "
+                        + "it depends on completed in that run. See docs/workflows.md."
+            },
+            footer = Main.FOOTER)
+    static final class Assign implements Callable<Integer> {
+        /** The fields of an assignment as the flags that set them, for errors in the user's words. */
+        private static final Map<String, String> FLAG_OF = Map.of(
+                "agent_id", "AGENT",
+                "stream_id", "STREAM",
+                "assignment_role", "--role",
+                "execution_config", "--config",
+                "depends_on_agent_ids", "--depends-on");
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Parameters(index = "0", paramLabel = "STREAM", description = "The stream's id (agentry streams list).")
+        String stream;
+
+        @Parameters(index = "1", paramLabel = "AGENT", description = "An agent id or type, e.g. enrichment_agent.")
+        String agent;
+
+        @Option(
+                names = "--depends-on",
+                paramLabel = "AGENT",
+                split = ",",
+                description = "Agents that must complete first, in the same run (repeat or separate by commas). "
+                        + "--depends-on '' clears them.")
+        List<String> dependsOn;
+
+        @Option(
+                names = "--auto-execute",
+                negatable = true,
+                description =
+                        "Start by itself when its dependencies "
+                                + "completed in a run (--no-auto-execute: only when executed). Default for a new assignment: no.")
+        Boolean autoExecute;
+
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                description = "primary, enrichment, scoring, monitoring or notification. Default: primary.")
+        String role;
+
+        @Option(
+                names = "--order",
+                paramLabel = "N",
+                description = "Its place when the workflow is listed (informational: dependencies decide).")
+        String order;
+
+        @Option(
+                names = "--active",
+                negatable = true,
+                description = "--no-active keeps the assignment but leaves "
+                        + "the agent out of runs. Default for a new assignment: active.")
+        Boolean active;
+
+        @Option(
+                names = "--config",
+                paramLabel = "JSON",
+                description = "The agent's configuration on this stream, over its own: '{\"threshold\": 0.8}'.")
+        String configJson;
+
+        @Override
+        public Integer call() {
+            FlagValues flags = new FlagValues(spec);
+            UUID streamId = StreamText.streamId(flags, stream);
+            Integer executionOrder = order == null ? null : flags.whole("--order", order, "-1000000..1000000");
+            JsonNode config = configJson == null ? null : flags.jsonObject("--config", configJson);
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Databases.open(database.config())) {
+                db.migrate();
+                Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
+                if (found.isEmpty()) {
+                    return 1;
+                }
+                UUID orgId = found.get().orgId();
+                UUID agentId = AgentRef.resolve(flags, "AGENT", agent, db.dataSource(), orgId);
+                AssignmentRequest request = new AssignmentRequest(
+                        agentId,
+                        role,
+                        executionOrder,
+                        active,
+                        autoExecute,
+                        null,
+                        config,
+                        dependsOn == null
+                                ? null
+                                : dependsOn.stream()
+                                        .filter(text -> !text.isBlank())
+                                        .map(text ->
+                                                AgentRef.resolve(flags, "--depends-on", text, db.dataSource(), orgId))
+                                        .toList());
+                Assignments assignments = new Assignments(db.dataSource());
+                try {
+                    assignments.assign(orgId, streamId, request);
+                } catch (WorkflowException e) {
+                    String field = e.field() == null ? null : e.field().replaceAll("\\[\\d+]$", "");
+                    throw flags.error(FLAG_OF.getOrDefault(field, field) + ": " + e.getMessage());
+                }
+                out.printf("Workflow of stream \"%s\":%n", found.get().name());
+                out.print(WorkflowText.assignments(assignments.list(orgId, streamId)));
             }
             out.flush();
             return 0;

@@ -61,10 +61,13 @@ public final class Database implements AutoCloseable {
     /**
      * Run in a transaction on a {@link #queueDataSource()} connection, gives the rest of that
      * transaction the server's planner settings; the session's come back when it ends. For work
-     * that is not the queue's own but shares its transaction.
+     * that is not the queue's own but shares its transaction. Plans stay generic and cached per
+     * connection (plan_cache_mode is kept): made under the server's settings, they suit that work.
      */
     public static final String PLANNER_DEFAULTS_FOR_TRANSACTION = QUEUE_PLANNER_SETTINGS.stream()
-            .map(setting -> "SET LOCAL " + setting.substring(0, setting.indexOf(' ')) + " TO DEFAULT")
+            .map(setting -> setting.substring(0, setting.indexOf(' ')))
+            .filter(name -> !name.equals("plan_cache_mode"))
+            .map(name -> "SET LOCAL " + name + " TO DEFAULT")
             .collect(Collectors.joining("; "));
 
     private final EmbeddedDatabase embedded; // null for an external server

@@ -1,6 +1,8 @@
 package io.agentry.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,7 @@ import java.util.UUID;
  *     starts by itself
  * @param avgExecutionTimeMs the mean duration of its successful executions; null before the first
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Assignment(
         UUID id,
         UUID streamId,

@@ -1,9 +1,12 @@
 package io.agentry.workflow;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
 /** One agent's execution within a run; {@code taskId} is null for a dependent that never ran. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunStep(
         UUID executionId,
         UUID taskId,

@@ -77,7 +77,8 @@ final class RunTasks {
     record NewRun(UUID id, UUID orgId, UUID streamId, UUID agentId, RunTrigger trigger) {}
 
     /** A first task of a run; {@code config} goes over the assignment's execution_config. */
-    record RootTask(UUID runId, UUID agentId, TaskType taskType, int priority, JsonNode config) {}
+    record RootTask(
+            UUID runId, UUID agentId, TaskType taskType, int priority, JsonNode config, Integer timeoutSeconds) {}
 
     private RunTasks() {}
 
@@ -98,6 +99,7 @@ final class RunTasks {
             tasks.add(NewTask.of(root.agentId(), run.orgId())
                     .withType(root.taskType())
                     .withPriority(root.priority())
+                    .withTimeoutSeconds(root.timeoutSeconds())
                     .withWorkflowRunId(run.id())
                     .withPayload(payload(
                             run.streamId(), run.id(), goals.get(run.id()), Json.object(), assigned, root.config())));
@@ -126,6 +128,7 @@ final class RunTasks {
                                 List.of(NewTask.of(task.agentId(), orgId)
                                         .withType(task.taskType())
                                         .withPriority(task.priority())
+                                        .withTimeoutSeconds(task.timeoutSeconds())
                                         .withWorkflowRunId(task.runId())
                                         .withPayload(payload)))
                         .get(0);

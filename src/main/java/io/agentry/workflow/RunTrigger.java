@@ -1,5 +1,6 @@
 package io.agentry.workflow;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What started a workflow run: a person, a schedule, a dependency, or a program through the API. */
@@ -9,6 +10,7 @@ public enum RunTrigger {
     DEPENDENCY,
     API;
 
+    @JsonValue
     public String sql() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package io.agentry.workflow;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import java.util.UUID;
  * @param agentId the agent it started from; null when it started every root of the stream
  * @param status {@code running | completed | failed | cancelled}
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WorkflowRun(
         UUID id,
         UUID orgId,

@@ -70,26 +70,32 @@ public final class Workflows {
      * @param runId continue this running run of the stream instead of starting a new one
      * @param config goes over the assignment's execution_config for this execution (may be null)
      * @param priority the task's priority, 1..10 (10 by default: a person is waiting)
+     * @param timeoutSeconds the limit of one attempt (null: the agent's own, else 15 minutes)
      */
-    public record ExecuteOptions(boolean force, UUID runId, JsonNode config, int priority, RunTrigger trigger) {
+    public record ExecuteOptions(
+            boolean force, UUID runId, JsonNode config, int priority, RunTrigger trigger, Integer timeoutSeconds) {
         public static ExecuteOptions defaults() {
-            return new ExecuteOptions(false, null, null, 10, RunTrigger.MANUAL);
+            return new ExecuteOptions(false, null, null, 10, RunTrigger.MANUAL, null);
         }
 
         public ExecuteOptions forced(boolean value) {
-            return new ExecuteOptions(value, runId, config, priority, trigger);
+            return new ExecuteOptions(value, runId, config, priority, trigger, timeoutSeconds);
         }
 
         public ExecuteOptions inRun(UUID value) {
-            return new ExecuteOptions(force, value, config, priority, trigger);
+            return new ExecuteOptions(force, value, config, priority, trigger, timeoutSeconds);
         }
 
         public ExecuteOptions withConfig(JsonNode value) {
-            return new ExecuteOptions(force, runId, value, priority, trigger);
+            return new ExecuteOptions(force, runId, value, priority, trigger, timeoutSeconds);
         }
 
         public ExecuteOptions withTrigger(RunTrigger value) {
-            return new ExecuteOptions(force, runId, config, priority, value);
+            return new ExecuteOptions(force, runId, config, priority, value, timeoutSeconds);
+        }
+
+        public ExecuteOptions withTimeoutSeconds(Integer value) {
+            return new ExecuteOptions(force, runId, config, priority, trigger, value);
         }
     }
 
@@ -120,7 +126,7 @@ public final class Workflows {
                     connection,
                     List.of(new RunTasks.NewRun(runId, orgId, streamId, null, trigger)),
                     roots.stream()
-                            .map(agent -> new RunTasks.RootTask(runId, agent, TaskType.STREAM_EXECUTION, 5, null))
+                            .map(agent -> new RunTasks.RootTask(runId, agent, TaskType.STREAM_EXECUTION, 5, null, null))
                             .toList());
         });
         return new WorkflowRuns(dataSource).find(orgId, runId).orElseThrow();
@@ -148,7 +154,12 @@ public final class Workflows {
                 requireRunning(connection, orgId, streamId, runId, agentId);
             }
             RunTasks.RootTask root = new RunTasks.RootTask(
-                    runId, agentId, TaskType.MANUAL_TRIGGER, options.priority(), options.config());
+                    runId,
+                    agentId,
+                    TaskType.MANUAL_TRIGGER,
+                    options.priority(),
+                    options.config(),
+                    options.timeoutSeconds());
             Enqueued task = runs.isEmpty()
                     ? RunTasks.continueRun(connection, orgId, streamId, root)
                     : RunTasks.start(connection, runs, List.of(root)).get(0);
@@ -167,7 +178,7 @@ public final class Workflows {
         for (RunStart start : starts) {
             UUID runId = RunTasks.newRunId();
             runs.add(new RunTasks.NewRun(runId, start.orgId(), start.streamId(), start.agentId(), start.trigger()));
-            roots.add(new RunTasks.RootTask(runId, start.agentId(), start.taskType(), start.priority(), null));
+            roots.add(new RunTasks.RootTask(runId, start.agentId(), start.taskType(), start.priority(), null, null));
         }
         if (!runs.isEmpty()) {
             RunTasks.start(connection, runs, roots);

@@ -1,0 +1,128 @@
+package io.agentry.cli;
+
+import io.agentry.agents.BuiltInAgents;
+import io.agentry.company.reference.ReferenceData;
+import io.agentry.db.Database;
+import io.agentry.runner.Runner;
+import io.agentry.runner.RunnerOptions;
+import io.agentry.stream.Stream;
+import io.agentry.stream.StreamFeeds;
+import io.agentry.support.Clock;
+import io.agentry.workflow.RunTrigger;
+import io.agentry.workflow.WorkflowRun;
+import io.agentry.workflow.WorkflowRuns;
+import io.agentry.workflow.Workflows;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code agentry workflow run STREAM}: a run of the stream's whole workflow, followed live. */
+@Command(
+        name = "workflow",
+        mixinStandardHelpOptions = true,
+        description = "Run a stream's workflow: its assigned agents, each once all it depends on completed.",
+        footer = Main.FOOTER,
+        subcommands = {WorkflowCommand.Run.class})
+final class WorkflowCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            description = {
+                "Start a run of the stream's workflow: every active assigned agent that depends on nothing starts, "
+                        + "and each other auto-executed agent follows once all its dependencies completed in the run "
+                        + "(agentry streams assign). Prints each agent as it starts and ends and the stream's "
+                        + "events, until the run ends; then the steps and the top companies.",
+                "This process runs a node with the built-in agents until the run ends; a node already running "
+                        + "(agentry serve) may take some of the tasks, with the same result. With --detach it only "
+                        + "starts the run and prints its id, for a running node to carry out."
+            },
+            footer = Main.FOOTER)
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatabaseFlags database;
+
+        @Mixin
+        ReferenceFlags referenceFlags;
+
+        @Parameters(index = "0", paramLabel = "STREAM", description = "The stream's id (agentry streams list).")
+        String stream;
+
+        @Option(names = "--detach", description = "Start the run and return; a running node carries it out.")
+        boolean detach;
+
+        @Option(names = "--quiet", description = "Print the agents' starts and ends, not every stream event.")
+        boolean quiet;
+
+        @Option(
+                names = "--top",
+                paramLabel = "N",
+                defaultValue = "10",
+                description = "Companies shown at the end (1..1000). Default: ${DEFAULT-VALUE}.")
+        String top;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            FlagValues flags = new FlagValues(spec);
+            UUID streamId = StreamText.streamId(flags, stream);
+            int limit = flags.whole("--top", top, "1..1000");
+            ReferenceData reference = referenceFlags.load();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Databases.open(database.config())) {
+                db.migrate();
+                Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
+                if (found.isEmpty()) {
+                    return 1;
+                }
+                Stream target = found.get();
+                WorkflowRun run =
+                        new Workflows(db.dataSource()).startWorkflow(target.orgId(), streamId, RunTrigger.MANUAL);
+                out.printf("Started run %s of stream \"%s\"%n", run.id(), target.name());
+                out.flush();
+                if (detach) {
+                    out.println("A running node (agentry serve) carries it out; agentry runs " + streamId
+                            + " shows how it goes.");
+                    out.flush();
+                    return 0;
+                }
+                Clock clock = Clock.system();
+                WorkflowRun ended;
+                try (BuiltInAgents agents = BuiltInAgents.fromEnvironment(reference, clock);
+                        Runner runner = new Runner(
+                                db,
+                                agents.registry(),
+                                new StreamFeeds(db.dataSource(), clock),
+                                RunnerOptions.defaults(),
+                                clock)) {
+                    runner.start();
+                    ended = new RunWatch(db.dataSource(), out, quiet).follow(target.orgId(), run.id());
+                }
+                out.println();
+                out.println(WorkflowText.run(ended));
+                out.print(WorkflowText.steps(new WorkflowRuns(db.dataSource()).steps(target.orgId(), run.id())));
+                out.println();
+                out.print(StreamText.of(db.dataSource(), target, limit));
+                out.flush();
+                return ended.status().equals("completed") ? 0 : 1;
+            }
+        }
+    }
+}
