@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "A durable execution engine for business-intelligence agents, on PostgreSQL.",
         footer = Main.FOOTER,
         subcommands = {
+            DemoCommand.class,
             ServeCommand.class,
             WorkerCommand.class,
             DbCommand.class,

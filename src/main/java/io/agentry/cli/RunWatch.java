@@ -1,78 +1,207 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.queue.Execution;
+import io.agentry.queue.Executions;
 import io.agentry.stream.StreamEvent;
 import io.agentry.stream.StreamEvents;
+import io.agentry.support.Clock;
 import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * Follows a workflow run on the terminal until it ends: each agent as it starts and ends, and the
- * stream's events (activity, progress, milestones, insights) as the agents write them.
+ * Follows a workflow run as it happens, in plain lines: each agent when it starts and when it
+ * ends, with what it did, and the stream's progress as each agent published it; with {@code live}
+ * also the rest of the stream's events (activity, milestones, insights) as the agents write them.
+ * It reads the run's steps ({@link WorkflowRuns#steps}) and the stream's feed ({@link
+ * StreamEvents#since}), polling.
+ *
+ * <p>Progress counts the items whose score reaches the goal's minimum, whoever wrote the score:
+ * after discovery that is its fit to the goal, after scoring the quality (docs/demo.md). Each
+ * progress line says which. Used by {@code agentry workflow run} and {@code agentry demo}.
  */
 final class RunWatch {
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final String INDENT = "           ";
+    private static final int STARTED = 0;
+    private static final int EVENT = 1;
+    private static final int ENDED = 2;
 
-    private final WorkflowRuns runs;
-    private final StreamEvents events;
+    private final DataSource dataSource;
     private final PrintWriter out;
-    private final boolean quiet;
+    private final boolean live;
+    private final Clock clock;
+    private final double minQuality;
+    private final Map<UUID, String> shown = new HashMap<>();
 
-    /** @param quiet print the agents' starts and ends only, not every stream event */
-    RunWatch(DataSource dataSource, PrintWriter out, boolean quiet) {
-        this.runs = new WorkflowRuns(dataSource);
-        this.events = new StreamEvents(dataSource);
+    RunWatch(DataSource dataSource, PrintWriter out, boolean live, Clock clock, double minQuality) {
+        this.dataSource = dataSource;
         this.out = out;
-        this.quiet = quiet;
+        this.live = live;
+        this.clock = clock;
+        this.minQuality = minQuality;
     }
 
-    /** Prints what happens in the run from now on and returns it once it has ended. */
-    WorkflowRun follow(UUID orgId, UUID runId) throws InterruptedException {
-        WorkflowRun run = runs.find(orgId, runId).orElseThrow();
-        long after = run.streamId() == null ? 0 : events.lastId(run.streamId());
-        Map<UUID, String> seen = new HashMap<>();
+    /** A line to print, at the database's time of what it reports; {@code order} breaks ties. */
+    private record Line(Instant at, int order, String text) {}
+
+    /**
+     * Prints the run's steps and the stream's events after {@code afterEventId}, in the order they
+     * happened, until the run has ended or {@code timeout} has passed; returns the run as it was
+     * last read. Times are from the run's start, on the database's clock, like the rows.
+     */
+    WorkflowRun follow(WorkflowRun started, long afterEventId, Duration timeout) throws InterruptedException {
+        WorkflowRuns runs = new WorkflowRuns(dataSource);
+        StreamEvents events = new StreamEvents(dataSource);
+        long deadline = clock.nanoTime() + timeout.toNanos();
+        long after = afterEventId;
         while (true) {
-            run = runs.find(orgId, runId).orElseThrow();
-            if (run.streamId() != null) {
-                for (StreamEvent event : events.since(run.streamId(), after, 500)) {
-                    after = event.id();
-                    if (!quiet) {
-                        out.println("    " + StreamText.event(event));
-                    }
+            WorkflowRun run = runs.find(started.orgId(), started.id()).orElseThrow();
+            List<Line> lines = new ArrayList<>();
+            for (StreamEvent event : events.since(started.streamId(), after, 500)) {
+                after = event.id();
+                if (live || event.type().equals(StreamEvent.PROGRESS_UPDATE)) {
+                    lines.add(new Line(event.createdAt(), EVENT, line(event)));
                 }
             }
-            for (RunStep step : runs.steps(orgId, runId)) {
-                if (!step.status().equals(seen.put(step.executionId(), step.status()))) {
-                    String line = step(step);
-                    if (line != null) {
-                        out.println(line);
-                    }
-                }
-            }
+            runs.steps(started.orgId(), started.id()).forEach(step -> lines.addAll(step(step)));
+            lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
+            lines.forEach(line -> out.println(text(started, line)));
             out.flush();
-            if (!run.isRunning()) {
+            if (!run.isRunning() || clock.nanoTime() > deadline) {
                 return run;
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
     }
 
-    private static String step(RunStep step) {
-        String took = step.durationMs() == null ? "" : " in " + Durations.text(Duration.ofMillis(step.durationMs()));
+    /** A step's line with its time since the run started; an event's under it. */
+    private static String text(WorkflowRun run, Line line) {
+        if (line.order() == EVENT) {
+            return INDENT + line.text();
+        }
+        long millis = Math.max(0, Duration.between(run.createdAt(), line.at()).toMillis());
+        return String.format(Locale.ROOT, "  [%5.1fs] %s", millis / 1000.0, line.text());
+    }
+
+    private static boolean isEnded(RunStep step) {
         return switch (step.status()) {
-            case "queued" -> step.attempts() == 0 ? "  " + step.agentType() + " queued" : null;
-            case "running" -> "  " + step.agentType() + " running (attempt " + step.attempts() + ")";
-            case "completed" -> "  " + step.agentType() + " completed" + took;
-            default ->
-                "  " + step.agentType() + " " + step.status() + took
-                        + (step.errorMessage() == null ? "" : ": " + step.errorMessage());
+            case "completed", "failed", "cancelled" -> true;
+            default -> false;
         };
+    }
+
+    /** A line when a step is first seen started, one when it has ended; none while it waits in the queue. */
+    private List<Line> step(RunStep step) {
+        List<Line> lines = new ArrayList<>();
+        String before = shown.get(step.executionId());
+        if (before == null && step.startedAt() != null) {
+            lines.add(new Line(step.startedAt(), STARTED, name(step) + " started"));
+            shown.put(step.executionId(), "started");
+        }
+        if (!isEnded(step) || "ended".equals(before)) {
+            return lines;
+        }
+        shown.put(step.executionId(), "ended");
+        String took = step.durationMs() == null ? "" : " in " + Durations.text(Duration.ofMillis(step.durationMs()));
+        String outcome = name(step) + " " + step.status() + took;
+        Instant at = step.completedAt() != null ? step.completedAt() : clock.now();
+        if (step.errorMessage() != null) {
+            lines.add(new Line(at, ENDED, outcome + ": " + step.errorMessage()));
+            return lines;
+        }
+        Optional<JsonNode> output =
+                new Executions(dataSource).find(step.executionId()).map(Execution::outputData);
+        lines.add(new Line(
+                at,
+                ENDED,
+                outcome + output.map(o -> ": " + summary(step.agentType(), o)).orElse("")));
+        return lines;
+    }
+
+    private static String name(RunStep step) {
+        return step.agentName() + " (" + step.agentType() + ")";
+    }
+
+    /** What an agent's output says, in a few words of its own kind. */
+    static String summary(String agentType, JsonNode output) {
+        if (output == null || output.isNull()) {
+            return "no output";
+        }
+        return switch (agentType) {
+            case "opportunity_bot" ->
+                String.format(
+                        Locale.ROOT,
+                        "%d new companies on the stream (%d found matching the goal)",
+                        output.path("items_created").asInt(),
+                        output.path("companies_found").asInt());
+            case "enrichment_agent" ->
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d companies enriched; websites: %d analysed, %d failed, %d skipped; "
+                                + "Companies House: %s",
+                        output.path("enriched_count").asInt(),
+                        output.path("companies_processed").asInt(),
+                        output.path("website").path("ok").asInt(),
+                        output.path("website").path("failed").asInt(),
+                        output.path("website").path("skipped").asInt(),
+                        output.path("companies_house").path("configured").asBoolean()
+                                ? output.path("companies_house").path("ok").asInt() + " answered"
+                                : "not configured");
+            case "scoring_agent" ->
+                String.format(
+                        Locale.ROOT,
+                        "%d companies scored, average quality %s, %d at 4.0 or more",
+                        output.path("items_updated").asInt(),
+                        output.path("avg_quality_score").isNumber()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%.2f",
+                                        output.path("avg_quality_score").asDouble())
+                                : "-",
+                        output.path("high_quality_count").asInt());
+            default -> output.toString();
+        };
+    }
+
+    /** Whose scores a progress update counted. */
+    private static String scale(String agentType) {
+        return switch (agentType) {
+            case "opportunity_bot" -> " (scores: discovery's fit for new companies)";
+            case "scoring_agent" -> " (scores: quality)";
+            default -> "";
+        };
+    }
+
+    /** An event of the feed as {@code agentry run} prints it; progress with the scale its scores are on. */
+    private String line(StreamEvent event) {
+        if (!event.type().equals(StreamEvent.PROGRESS_UPDATE)) {
+            return StreamText.event(event);
+        }
+        JsonNode p = event.payload();
+        return String.format(
+                Locale.ROOT,
+                "progress%s: %d of %d at %.1f or more (%d%%), %d on the stream, goal %s",
+                scale(p.path("agent_type").asText()),
+                p.path("progress").path("completed").asInt(),
+                p.path("progress").path("total").asInt(),
+                minQuality,
+                p.path("progress").path("percentage").asInt(),
+                p.path("items").asInt(),
+                p.path("goal_status").asText().replace('_', ' '));
     }
 }

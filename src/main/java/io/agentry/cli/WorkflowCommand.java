@@ -5,7 +5,9 @@ import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
+import io.agentry.stream.Goal;
 import io.agentry.stream.Stream;
+import io.agentry.stream.StreamEvents;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.workflow.RunTrigger;
@@ -13,6 +15,7 @@ import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import io.agentry.workflow.Workflows;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -73,6 +76,14 @@ final class WorkflowCommand implements Runnable {
         boolean quiet;
 
         @Option(
+                names = "--timeout",
+                paramLabel = "DURATION",
+                defaultValue = "1h",
+                description = "How long to follow the run (10s..7d); past it this process stops and a running "
+                        + "node carries on. Default: ${DEFAULT-VALUE}.")
+        String timeout;
+
+        @Option(
                 names = "--top",
                 paramLabel = "N",
                 defaultValue = "10",
@@ -84,6 +95,7 @@ final class WorkflowCommand implements Runnable {
             FlagValues flags = new FlagValues(spec);
             UUID streamId = StreamText.streamId(flags, stream);
             int limit = flags.whole("--top", top, "1..1000");
+            Duration wait = flags.duration("--timeout", timeout, "10s..7d");
             ReferenceData reference = referenceFlags.load();
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.open(database.config())) {
@@ -93,6 +105,7 @@ final class WorkflowCommand implements Runnable {
                     return 1;
                 }
                 Stream target = found.get();
+                long after = new StreamEvents(db.dataSource()).lastId(streamId);
                 WorkflowRun run =
                         new Workflows(db.dataSource()).startWorkflow(target.orgId(), streamId, RunTrigger.MANUAL);
                 out.printf("Started run %s of stream \"%s\"%n", run.id(), target.name());
@@ -113,7 +126,9 @@ final class WorkflowCommand implements Runnable {
                                 RunnerOptions.defaults(),
                                 clock)) {
                     runner.start();
-                    ended = new RunWatch(db.dataSource(), out, quiet).follow(target.orgId(), run.id());
+                    double minQuality =
+                            target.targetMetrics().path("min_quality_score").asDouble(Goal.DEFAULT_MIN_QUALITY);
+                    ended = new RunWatch(db.dataSource(), out, !quiet, clock, minQuality).follow(run, after, wait);
                 }
                 out.println();
                 out.println(WorkflowText.run(ended));

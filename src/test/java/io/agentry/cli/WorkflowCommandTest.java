@@ -73,12 +73,12 @@ class WorkflowCommandTest {
         assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
         assertThat(run.out())
                 .contains("Started run ")
-                .contains("opportunity_bot completed")
-                .contains("scoring_agent completed")
+                .contains("(opportunity_bot) completed")
+                .contains("(scoring_agent) completed")
                 .contains(": completed in")
                 .contains("Top companies:");
-        assertThat(run.out().indexOf("opportunity_bot completed"))
-                .isLessThan(run.out().indexOf("scoring_agent completed"));
+        assertThat(run.out().indexOf("(opportunity_bot) completed"))
+                .isLessThan(run.out().indexOf("(scoring_agent) completed"));
 
         AgentryRun runs = agentry("runs", stream, "--json");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
