@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -220,7 +221,7 @@ final class AgentsCommand implements Runnable {
     }
 
     /** A schedule refused in the command's words: CRON and --tz rather than the columns. */
-    private static <T> T checked(FlagValues flags, java.util.function.Supplier<T> check) {
+    private static <T> T checked(FlagValues flags, Supplier<T> check) {
         try {
             return check.get();
         } catch (InvalidScheduleException e) {

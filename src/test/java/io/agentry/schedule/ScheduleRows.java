@@ -4,10 +4,13 @@ import io.agentry.db.Database;
 import io.agentry.db.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,10 +122,10 @@ final class ScheduleRows {
                 try (ResultSet rs = statement.executeQuery()) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
-                        Map<String, Object> row = new java.util.LinkedHashMap<>();
+                        Map<String, Object> row = new LinkedHashMap<>();
                         for (int i = 1; i <= columns; i++) {
                             Object value = rs.getObject(i);
-                            if (value instanceof java.sql.Timestamp) {
+                            if (value instanceof Timestamp) {
                                 value = rs.getObject(i, OffsetDateTime.class);
                             }
                             row.put(rs.getMetaData().getColumnLabel(i), value);
@@ -135,7 +138,7 @@ final class ScheduleRows {
         });
     }
 
-    private static void bind(PreparedStatement statement, Object... parameters) throws java.sql.SQLException {
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }
