@@ -85,6 +85,7 @@ public final class Bench {
             case ENRICHMENT -> new EnrichmentBench().run(context);
             case DISCOVERY -> new DiscoveryBench().run(context);
             case SCORING -> new ScoringBench().run(context);
+            case SCHEDULE_TICK -> new ScheduleTickBench().run(context);
         };
     }
 

@@ -26,14 +26,16 @@ public enum Workload {
     /** opportunity_bot: 50 qualified companies from a generated catalogue of --import-rows companies. */
     DISCOVERY,
     /** scoring_agent: a stream of 10,000 companies scored and ranked. */
-    SCORING;
+    SCORING,
+    /** The scheduler's tick with 10,000 agents due at once (id {@code schedule-tick}). */
+    SCHEDULE_TICK;
 
     boolean needsDatabase() {
         return this != WEBSITES;
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Workload of(String value) {

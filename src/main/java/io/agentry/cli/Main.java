@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             CompaniesCommand.class,
             StreamsCommand.class,
+            AgentsCommand.class,
             RunCommand.class,
             WorkflowCommand.class,
             RunsCommand.class,

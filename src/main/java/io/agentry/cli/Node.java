@@ -6,6 +6,7 @@ import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
+import io.agentry.schedule.Scheduler;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.support.ShutdownHooks;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A node process: database, runner and maintenance, until SIGTERM or Ctrl-C, then a graceful
+ * A node process: database, runner, maintenance and the scheduler, until SIGTERM or Ctrl-C, then a graceful
  * stop (the runner drains within its shutdown grace). When the embedded server it runs dies and
  * cannot be restarted, it exits with status 1 and one line saying why, so that whatever
  * supervises the process can act.
@@ -54,17 +55,21 @@ final class Node {
             System.exit(1);
         });
         Maintenance maintenance = new Maintenance(database, config.maintenance());
+        // Any node may be elected to fire the schedules; the others' ticks do nothing.
+        Scheduler scheduler = new Scheduler(database, Scheduler.Options.defaults(), clock);
         Runner runner =
                 new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
             log.info("Shutting down");
             runner.close();
+            scheduler.close();
             maintenance.close();
             builtIns.close();
             database.close();
             stopped.countDown();
         });
         maintenance.start();
+        scheduler.start();
         runner.start();
         PrintWriter out = command.commandLine().getOut();
         out.printf(
