@@ -86,7 +86,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains("Invalid value for option '--workload': unknown workload 'w9'")
-                .contains("w1, w2, w3, claim");
+                .contains("w1, w2, w3, w4, claim");
     }
 
     @Test
