@@ -308,14 +308,19 @@ public final class Leases {
 
     /**
      * Applies the outcomes of finished attempts, with the reactions to the tasks that ended, in
-     * one transaction, and returns the ids of the tasks whose outcome was applied; an outcome for
+     * one transaction (when any reaction concerns them), and returns the ids of the tasks whose outcome was applied; an outcome for
      * a stale attempt is ignored (fencing).
      */
     public Set<UUID> finish(Collection<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return Set.of();
         }
-        return Sql.transaction(dataSource, connection -> finish(connection, outcomes));
+        // Ends no reaction concerns are one statement in auto-commit: the plain queue pays no
+        // transaction for the features above it.
+        boolean reactions = outcomes.stream().anyMatch(o -> ends.concernsAny(o.streamId(), o.workflowRunId()));
+        return reactions
+                ? Sql.transaction(dataSource, connection -> finish(connection, outcomes))
+                : Sql.run(dataSource, connection -> finish(connection, outcomes));
     }
 
     private Set<UUID> finish(Connection connection, Collection<Outcome> outcomes) throws SQLException {

@@ -7,12 +7,16 @@ import java.util.UUID;
 /**
  * How one attempt ended, as the runner reports it to {@link Leases#finish}.
  *
+ * @param streamId the stream of the task (null when none), as claimed
+ * @param workflowRunId the run of the task (null when none), as claimed
  * @param durationMs how long the agent ran, or {@code null} when it never started
  * @param retryDelay for {@link Kind#RETRY}: how long until the task may be claimed again
  */
 public record Outcome(
         UUID taskId,
         int attempt,
+        UUID streamId,
+        UUID workflowRunId,
         Kind kind,
         String error,
         JsonNode output,
@@ -41,12 +45,33 @@ public record Outcome(
     public static Outcome completed(
             ClaimedTask task, JsonNode output, JsonNode summary, JsonNode metrics, long durationMs) {
         return new Outcome(
-                task.id(), task.attempt(), Kind.COMPLETED, null, output, summary, metrics, durationMs, Duration.ZERO);
+                task.id(),
+                task.attempt(),
+                task.streamId(),
+                task.workflowRunId(),
+                Kind.COMPLETED,
+                null,
+                output,
+                summary,
+                metrics,
+                durationMs,
+                Duration.ZERO);
     }
 
     /** The node gives the task back unfinished; {@code why} becomes its error message. */
     public static Outcome released(ClaimedTask task, String why) {
-        return new Outcome(task.id(), task.attempt(), Kind.RELEASED, why, null, null, null, null, Duration.ZERO);
+        return new Outcome(
+                task.id(),
+                task.attempt(),
+                task.streamId(),
+                task.workflowRunId(),
+                Kind.RELEASED,
+                why,
+                null,
+                null,
+                null,
+                null,
+                Duration.ZERO);
     }
 
     /**
@@ -57,6 +82,8 @@ public record Outcome(
         return new Outcome(
                 taskId,
                 attempt,
+                streamId,
+                workflowRunId,
                 Kind.FAILED,
                 "the attempt's result could not be stored: " + reason,
                 null,
@@ -68,6 +95,17 @@ public record Outcome(
 
     public static Outcome failed(
             ClaimedTask task, Kind kind, String error, JsonNode metrics, Long durationMs, Duration retryDelay) {
-        return new Outcome(task.id(), task.attempt(), kind, error, null, null, metrics, durationMs, retryDelay);
+        return new Outcome(
+                task.id(),
+                task.attempt(),
+                task.streamId(),
+                task.workflowRunId(),
+                kind,
+                error,
+                null,
+                null,
+                metrics,
+                durationMs,
+                retryDelay);
     }
 }

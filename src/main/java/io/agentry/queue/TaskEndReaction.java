@@ -15,7 +15,12 @@ import java.util.List;
  */
 public interface TaskEndReaction {
 
-    /** Whether this reaction has anything to do for {@code task}; the others are not passed to it. */
+    /**
+     * Whether this reaction may have anything to do for {@code task}; the others are not passed
+     * to it. Decided on the task's stream and workflow run alone (not on how it ended): the queue
+     * asks before it writes an end, and writes the ends that concern no reaction in one
+     * statement, without a transaction around it.
+     */
     boolean concerns(EndedTask task);
 
     /**

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,12 @@ public final class TaskEnds {
     /** The product's reactions, as installed. */
     public static TaskEnds installed() {
         return INSTALLED;
+    }
+
+    /** Whether any reaction concerns a task of the given stream and run (both may be null). */
+    boolean concernsAny(UUID streamId, UUID workflowRunId) {
+        EndedTask task = new EndedTask(null, null, null, null, streamId, workflowRunId, null, null, null);
+        return reactions.stream().anyMatch(reaction -> reaction.concerns(task));
     }
 
     void react(Connection connection, List<EndedTask> ended) throws SQLException {

@@ -35,11 +35,16 @@ public final class AssignmentCounters implements TaskEndReaction {
 
     @Override
     public boolean concerns(EndedTask task) {
-        return task.streamId() != null && task.status() != TaskStatus.CANCELLED;
+        return task.streamId() != null;
     }
 
     @Override
-    public void ended(Connection connection, List<EndedTask> tasks) throws SQLException {
+    public void ended(Connection connection, List<EndedTask> ended) throws SQLException {
+        List<EndedTask> tasks =
+                ended.stream().filter(t -> t.status() != TaskStatus.CANCELLED).toList();
+        if (tasks.isEmpty()) {
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(COUNT)) {
             statement.setArray(
                     1,
