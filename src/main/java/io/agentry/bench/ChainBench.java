@@ -139,7 +139,8 @@ final class ChainBench {
                     database, registry, Worker.options(context.settings().concurrency()), clock)) {
                 runner.start();
                 Pause.forMillis(clock, 500);
-                RunStart start = new RunStart(org, stream, chain.get(0), RunTrigger.API, TaskType.MANUAL_TRIGGER, 5);
+                RunStart start =
+                        new RunStart(null, org, stream, chain.get(0), RunTrigger.API, TaskType.MANUAL_TRIGGER, 5);
                 context.progress().printf("W4: %d runs of a three-agent chain at once%n", RUNS);
                 steps.last = new CountDownLatch(RUNS);
                 long began = clock.nanoTime();

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One batch of due schedules fired in one transaction, in a fixed number of statements whatever
- * the batch holds: lock the due agents, record one fire per (agent, stream), start the fired runs, then
- * store their ids and move each agent to its next fire in one statement.
+ * the batch holds: lock the due agents, record one fire per (agent, stream) with the id of the run
+ * a fired one starts, start those runs, then move each agent to its next fire in one statement.
  *
  * <p>Two guards keep a slot from firing twice. The due agents are locked ({@code FOR UPDATE SKIP
  * LOCKED}) until the transaction has moved them past the slot, so a second tick running at the
@@ -71,16 +71,17 @@ final class ScheduleTick {
                         ORDER BY r.created_at DESC LIMIT 1) AS running_run
                 FROM target t
             )
-            INSERT INTO schedule_fires (agent_id, stream_id, fire_time, outcome, reason)
+            INSERT INTO schedule_fires (agent_id, stream_id, fire_time, outcome, workflow_run_id, reason)
             SELECT agent_id, stream_id, fire_time,
                    CASE WHEN running_run IS NULL THEN 'fired' ELSE 'skipped' END,
+                   CASE WHEN running_run IS NULL THEN gen_random_uuid() END,
                    CASE WHEN running_run IS NULL THEN NULL
                         ELSE 'previous run ' || running_run || ' still running' END
             FROM judged
             ORDER BY agent_id, stream_id
             ON CONFLICT (agent_id, coalesce(stream_id, '00000000-0000-0000-0000-000000000000'::uuid), fire_time)
             DO NOTHING
-            RETURNING agent_id, stream_id, fire_time, outcome
+            RETURNING agent_id, stream_id, fire_time, outcome, workflow_run_id
             """;
 
     /**
@@ -94,18 +95,10 @@ final class ScheduleTick {
     private static final String PLANNER_DEFAULTS = "SET LOCAL enable_seqscan TO DEFAULT";
 
     /**
-     * The fired rows get their run ids, and every due agent its next fire and last fire time. A
-     * null next fire turns a schedule that cannot be read off; its last fire stays then.
+     * Every due agent gets its next fire and last fire time. A null next fire turns a schedule that
+     * cannot be read off; its last fire stays then.
      */
     private static final String FINISH = """
-            WITH link AS (
-                UPDATE schedule_fires f SET workflow_run_id = r.run_id
-                FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::uuid[])
-                    AS r(agent_id, stream_id, fire_time, run_id)
-                WHERE f.agent_id = r.agent_id AND f.fire_time = r.fire_time
-                  AND coalesce(f.stream_id, '00000000-0000-0000-0000-000000000000'::uuid)
-                    = coalesce(r.stream_id, '00000000-0000-0000-0000-000000000000'::uuid)
-            )
             UPDATE ai_agents a
             SET next_run_at = u.next_run_at, last_run_at = coalesce(u.fire_time, a.last_run_at)
             FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS u(id, next_run_at, fire_time)
@@ -115,8 +108,8 @@ final class ScheduleTick {
     /** A due agent as the tick read it. */
     private record Due(UUID agentId, UUID orgId, String cron, String timezone, Instant fireTime) {}
 
-    /** A fire recorded by this tick. */
-    record Fire(UUID agentId, UUID orgId, UUID streamId, Instant fireTime, boolean fired) {}
+    /** A fire recorded by this tick; {@code runId} is the run a fired one starts (null when skipped). */
+    record Fire(UUID agentId, UUID orgId, UUID streamId, Instant fireTime, boolean fired, UUID runId) {}
 
     /** What one batch did. */
     record Batch(int due, int fired, int skipped) {}
@@ -162,8 +155,10 @@ final class ScheduleTick {
             }
             List<Fire> fires = fire(connection, readable);
             List<Fire> fired = fires.stream().filter(Fire::fired).toList();
-            List<UUID> runIds = fired.isEmpty() ? List.of() : ScheduledRuns.start(connection, fired);
-            finish(connection, fired, runIds, ids, nexts, fireTimes);
+            if (!fired.isEmpty()) {
+                ScheduledRuns.start(connection, fired);
+            }
+            finish(connection, ids, nexts, fireTimes);
             return new Batch(due.size(), fired.size(), fires.size() - fired.size());
         });
     }
@@ -225,7 +220,8 @@ final class ScheduleTick {
                             orgOf.get(agentId),
                             Sql.uuid(rs, "stream_id"),
                             Sql.instant(rs, "fire_time"),
-                            rs.getString("outcome").equals("fired")));
+                            rs.getString("outcome").equals("fired"),
+                            Sql.uuid(rs, "workflow_run_id")));
                 }
             }
             return fires;
@@ -236,30 +232,12 @@ final class ScheduleTick {
         }
     }
 
-    private static void finish(
-            Connection connection,
-            List<Fire> fired,
-            List<UUID> runIds,
-            List<UUID> ids,
-            List<Instant> nexts,
-            List<Instant> fireTimes)
+    private static void finish(Connection connection, List<UUID> ids, List<Instant> nexts, List<Instant> fireTimes)
             throws SQLException {
-        if (runIds.size() != fired.size()) {
-            throw new IllegalStateException("started " + runIds.size() + " runs for " + fired.size() + " fires");
-        }
         try (PreparedStatement statement = connection.prepareStatement(FINISH)) {
-            statement.setArray(
-                    1, Sql.uuids(connection, fired.stream().map(Fire::agentId).toList()));
-            statement.setArray(
-                    2, Sql.uuids(connection, fired.stream().map(Fire::streamId).toList()));
-            statement.setArray(
-                    3,
-                    Sql.timestamps(
-                            connection, fired.stream().map(Fire::fireTime).toList()));
-            statement.setArray(4, Sql.uuids(connection, runIds));
-            statement.setArray(5, Sql.uuids(connection, ids));
-            statement.setArray(6, Sql.timestamps(connection, nexts));
-            statement.setArray(7, Sql.timestamps(connection, fireTimes));
+            statement.setArray(1, Sql.uuids(connection, ids));
+            statement.setArray(2, Sql.timestamps(connection, nexts));
+            statement.setArray(3, Sql.timestamps(connection, fireTimes));
             statement.executeUpdate();
         }
     }

@@ -7,7 +7,6 @@ import io.agentry.workflow.Workflows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The runs that fires start, in the tick's transaction: one workflow run per fire, trigger {@code
@@ -19,10 +18,11 @@ final class ScheduledRuns {
 
     private ScheduledRuns() {}
 
-    /** Starts one run per fire; returns the run ids in the order of {@code fires}. */
-    static List<UUID> start(Connection connection, List<ScheduleTick.Fire> fires) throws SQLException {
+    /** Starts one run per fire, with the run id recorded on the fire. */
+    static void start(Connection connection, List<ScheduleTick.Fire> fires) throws SQLException {
         List<RunStart> starts = fires.stream()
                 .map(fire -> new RunStart(
+                        fire.runId(),
                         fire.orgId(),
                         fire.streamId(),
                         fire.agentId(),
@@ -30,6 +30,6 @@ final class ScheduledRuns {
                         TaskType.SCHEDULED_RUN,
                         PRIORITY))
                 .toList();
-        return Workflows.startRuns(connection, starts);
+        Workflows.startRuns(connection, starts);
     }
 }

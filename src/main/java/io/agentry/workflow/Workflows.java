@@ -176,7 +176,7 @@ public final class Workflows {
         List<RunTasks.NewRun> runs = new ArrayList<>(starts.size());
         List<RunTasks.RootTask> roots = new ArrayList<>(starts.size());
         for (RunStart start : starts) {
-            UUID runId = RunTasks.newRunId();
+            UUID runId = start.runId() != null ? start.runId() : RunTasks.newRunId();
             runs.add(new RunTasks.NewRun(runId, start.orgId(), start.streamId(), start.agentId(), start.trigger()));
             roots.add(new RunTasks.RootTask(runId, start.agentId(), start.taskType(), start.priority(), null, null));
         }
