@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How a stream's workflow and its runs read on a terminal. */
@@ -61,9 +60,5 @@ final class WorkflowText {
                     step.errorMessage() == null ? "" : step.errorMessage());
         }
         return table.toString();
-    }
-
-    static <T> Map<UUID, T> byId(List<T> values, Function<T, UUID> id) {
-        return values.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> b));
     }
 }

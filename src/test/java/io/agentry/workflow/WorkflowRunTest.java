@@ -206,6 +206,46 @@ class WorkflowRunTest {
     }
 
     @Test
+    void an_agent_executed_in_a_running_run_joins_it_with_the_callers_configuration() {
+        WorkflowWorld world = new WorkflowWorld(database);
+        world.assign("a");
+        world.assign("b", "a");
+        WorkflowRun run = world.workflows.startWorkflow(world.org, world.stream, RunTrigger.API);
+
+        Workflows.Started joined = world.workflows.execute(
+                world.org,
+                world.stream,
+                world.agent("c"),
+                Workflows.ExecuteOptions.defaults()
+                        .inRun(run.id())
+                        .withConfig(Json.object().put("threshold", 0.9))
+                        .withTrigger(RunTrigger.API));
+        try (Runner runner = world.runner("node-1")) {
+            WorkflowWorld.drain(runner);
+        }
+
+        assertThat(joined.runId()).isEqualTo(run.id());
+        assertThat(world.runs.find(world.org, run.id()).orElseThrow().trigger()).isEqualTo(RunTrigger.API);
+        assertThat(world.stepsOf(run.id())).containsExactlyInAnyOrder("a:completed", "c:completed", "b:completed");
+        assertThat(world.runStatus(run.id())).isEqualTo("completed");
+        assertThat(world.inputs
+                        .get("c")
+                        .get(0)
+                        .path("execution_config")
+                        .path("threshold")
+                        .asDouble())
+                .isEqualTo(0.9);
+        assertThatThrownBy(() -> world.workflows.execute(
+                        world.org,
+                        world.stream,
+                        world.agent("d"),
+                        Workflows.ExecuteOptions.defaults().inRun(run.id())))
+                .isInstanceOfSatisfying(
+                        WorkflowException.class, e -> assertThat(e.kind()).isEqualTo(WorkflowException.Kind.CONFLICT))
+                .hasMessageContaining("has ended (completed)");
+    }
+
+    @Test
     void an_inactive_agent_is_not_executed() {
         WorkflowWorld world = diamond();
         new Fixtures(database).deactivate(world.agent("a"));
