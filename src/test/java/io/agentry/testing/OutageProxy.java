@@ -65,6 +65,13 @@ public final class OutageProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(server);
+                if (down) { // went down while this one was connecting: down() may not have seen it
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    open.remove(client);
+                    open.remove(server);
+                    continue;
+                }
                 daemon("outage-proxy-up", () -> pump(client, server));
                 daemon("outage-proxy-down", () -> pump(server, client));
             } catch (IOException e) {
