@@ -14,9 +14,12 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.Assignment;
 import io.agentry.workflow.AssignmentRequest;
 import io.agentry.workflow.Assignments;
 import io.agentry.workflow.WorkflowException;
+import io.agentry.workflow.WorkflowRun;
+import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -373,11 +376,26 @@ final class StreamsCommand implements Runnable {
                 if (stream.isEmpty()) {
                     return 1;
                 }
-                out.print(
-                        json
-                                ? Json.write(StreamText.report(db.dataSource(), stream.get(), limit))
-                                        + System.lineSeparator()
-                                : StreamText.of(db.dataSource(), stream.get(), limit));
+                Stream target = stream.get();
+                List<Assignment> workflow = new Assignments(db.dataSource()).list(target.orgId(), streamId);
+                List<WorkflowRun> latest = new WorkflowRuns(db.dataSource()).list(target.orgId(), streamId, 1);
+                if (json) {
+                    ObjectNode report = StreamText.report(db.dataSource(), target, limit);
+                    report.set("assignments", Json.MAPPER.valueToTree(workflow));
+                    report.set("latest_run", latest.isEmpty() ? null : Json.MAPPER.valueToTree(latest.get(0)));
+                    out.println(Json.write(report));
+                } else {
+                    out.print(StreamText.of(db.dataSource(), target, limit));
+                    if (!workflow.isEmpty()) {
+                        out.println();
+                        out.println("Workflow:");
+                        out.print(WorkflowText.assignments(workflow));
+                        out.println(
+                                latest.isEmpty()
+                                        ? "No run yet: agentry workflow run " + streamId
+                                        : "Latest: " + WorkflowText.run(latest.get(0)));
+                    }
+                }
             }
             out.flush();
             return 0;

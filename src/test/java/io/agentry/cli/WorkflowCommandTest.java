@@ -91,8 +91,17 @@ class WorkflowCommandTest {
                         + step.path("status").asText())
                 .containsExactly("opportunity_bot:completed", "scoring_agent:completed");
 
-        AgentryRun shown = agentry("streams", "assign", stream, "scoring_agent");
-        assertThat(shown.out()).containsPattern("scoring_agent +scoring +yes +yes +opportunity_bot +1 +1 ");
+        AgentryRun reassigned = agentry("streams", "assign", stream, "scoring_agent");
+        assertThat(reassigned.out()).containsPattern("scoring_agent +scoring +yes +yes +opportunity_bot +1 +1 ");
+
+        AgentryRun shown = agentry("streams", "show", stream);
+        assertThat(shown.out())
+                .contains("Workflow:")
+                .containsPattern("opportunity_bot +primary +yes +no +1 +1 ")
+                .contains("Latest: Run " + list.get(0).path("id").asText() + " (manual");
+        JsonNode report = Json.read(agentry("streams", "show", stream, "--json").out());
+        assertThat(report.path("assignments")).hasSize(2);
+        assertThat(report.path("latest_run").path("status").asText()).isEqualTo("completed");
     }
 
     @Test
