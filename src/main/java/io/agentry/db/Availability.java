@@ -48,10 +48,19 @@ public final class Availability {
         return true;
     }
 
-    /** A statement succeeded: if the database had stopped answering, the log says it is back. */
-    public void answered() {
+    /** When a call to the database starts: what to give {@link #answered} once it succeeded. */
+    public long asking() {
+        return System.nanoTime();
+    }
+
+    /**
+     * A call that started at {@code asked} ({@link #asking}) succeeded: if the database had
+     * stopped answering before that call started, the log says it is back. A call already on its
+     * way when the database stopped answering proves nothing about it now.
+     */
+    public void answered(long asked) {
         long since = downSince.get();
-        if (since != ANSWERING && downSince.compareAndSet(since, ANSWERING)) {
+        if (since != ANSWERING && asked - since > 0 && downSince.compareAndSet(since, ANSWERING)) {
             log.info(
                     "The database ({}) answers again, after {} ms",
                     server,

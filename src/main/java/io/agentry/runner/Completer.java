@@ -125,8 +125,9 @@ final class Completer {
         long delayMs = 100;
         while (true) {
             try {
+                long asked = availability.asking();
                 write(batch);
-                availability.answered();
+                availability.answered(asked);
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {

@@ -66,6 +66,7 @@ final class NotificationListener {
     private void loop() {
         long backoffMs = 100;
         while (closed.getCount() > 0) {
+            long asked = database.availability().asking();
             try (Connection c = database.openDedicated()) {
                 connection = c;
                 try (Statement statement = c.createStatement()) {
@@ -73,7 +74,7 @@ final class NotificationListener {
                 }
                 connected = true;
                 backoffMs = 100;
-                database.availability().answered();
+                database.availability().answered(asked);
                 onConnect.run();
                 receive(c.unwrap(PGConnection.class));
             } catch (SQLException e) {

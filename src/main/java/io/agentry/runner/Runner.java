@@ -304,10 +304,14 @@ public final class Runner implements AutoCloseable {
         while (state == State.RUNNING) {
             try {
                 int wanted = claimable();
-                if (wanted > 0 && claimInto(wanted) == wanted) {
-                    continue; // the queue may hold more
+                if (wanted > 0) {
+                    long asked = database.availability().asking();
+                    int claimed = claimInto(wanted);
+                    database.availability().answered(asked);
+                    if (claimed == wanted) {
+                        continue; // the queue may hold more
+                    }
                 }
-                database.availability().answered();
                 retryAfterError = Duration.ofMillis(100);
                 wakeup.await(options.pollInterval());
             } catch (InterruptedException e) {
