@@ -1,7 +1,5 @@
 package io.agentry.cli;
 
-import io.agentry.queue.Execution;
-import io.agentry.queue.Executions;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
@@ -14,12 +12,9 @@ import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -68,7 +63,7 @@ final class DemoReport {
         if (scored
                 && progress.isPresent()
                 && progress.get().completed() < progress.get().total()) {
-            out.println(DemoScores.explain(steps, executions(steps), items, minQuality, progress.get()));
+            out.println(DemoScores.explain(steps, items, minQuality, progress.get()));
         }
 
         List<StreamInsight> insights = new StreamInsights(dataSource).latest(stream.id(), INSIGHTS);
@@ -90,13 +85,6 @@ final class DemoReport {
         out.println("  docs/demo.md (what the demo did), docs/workflows.md, docs/scoring.md (the quality score), "
                 + "docs/streams.md");
         out.flush();
-    }
-
-    private Map<UUID, Execution> executions(List<RunStep> steps) {
-        Executions executions = new Executions(dataSource);
-        Map<UUID, Execution> found = new HashMap<>();
-        steps.forEach(step -> executions.find(step.executionId()).ifPresent(e -> found.put(step.executionId(), e)));
-        return found;
     }
 
     private static String outcome(WorkflowRun run) {

@@ -1,16 +1,13 @@
 package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentry.queue.Execution;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
 import io.agentry.workflow.RunStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Why the demo's companies score what they do, from what this run's agents reported: the goal's
@@ -20,8 +17,7 @@ import java.util.UUID;
 final class DemoScores {
     private DemoScores() {}
 
-    static String explain(
-            List<RunStep> steps, Map<UUID, Execution> executions, List<RankedItem> top, double min, Progress progress) {
+    static String explain(List<RunStep> steps, List<RankedItem> top, double min, Progress progress) {
         List<String> lines = new ArrayList<>();
         String best = top.isEmpty() || top.get(0).qualityScore() == null
                 ? ""
@@ -36,7 +32,7 @@ final class DemoScores {
                         : String.format(
                                 Locale.ROOT, "only %d of %d reach %.1f", progress.completed(), progress.items(), min),
                 best));
-        output(steps, executions, "enrichment_agent").ifPresent(enrichment -> {
+        output(steps, "enrichment_agent").ifPresent(enrichment -> {
             JsonNode companiesHouse = enrichment.path("companies_house");
             if (!companiesHouse.path("configured").asBoolean()) {
                 lines.add("- Companies House is not configured (AGENTRY_COMPANIES_HOUSE_API_KEY): officers, filing "
@@ -55,7 +51,7 @@ final class DemoScores {
                             + "a site read adds to completeness and enrichment.",
                     enrichment.path("website").path("ok").asInt()));
         });
-        output(steps, executions, "opportunity_bot")
+        output(steps, "opportunity_bot")
                 .filter(discovery -> discovery.path("items_created").asInt() > 0)
                 .ifPresent(discovery -> lines.add(String.format(
                         Locale.ROOT,
@@ -67,12 +63,10 @@ final class DemoScores {
         return "  " + String.join("\n  ", lines);
     }
 
-    private static Optional<JsonNode> output(List<RunStep> steps, Map<UUID, Execution> executions, String type) {
+    private static Optional<JsonNode> output(List<RunStep> steps, String type) {
         return steps.stream()
-                .filter(step -> type.equals(step.agentType()))
-                .map(step -> executions.get(step.executionId()))
-                .filter(execution -> execution != null && execution.outputData() != null)
-                .map(Execution::outputData)
+                .filter(step -> type.equals(step.agentType()) && step.outputData() != null)
+                .map(RunStep::outputData)
                 .findFirst();
     }
 }

@@ -1,8 +1,6 @@
 package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentry.queue.Execution;
-import io.agentry.queue.Executions;
 import io.agentry.stream.StreamEvent;
 import io.agentry.stream.StreamEvents;
 import io.agentry.support.Clock;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -124,12 +121,10 @@ final class RunWatch {
             lines.add(new Line(at, ENDED, outcome + ": " + step.errorMessage()));
             return lines;
         }
-        Optional<JsonNode> output =
-                new Executions(dataSource).find(step.executionId()).map(Execution::outputData);
         lines.add(new Line(
                 at,
                 ENDED,
-                outcome + output.map(o -> ": " + summary(step.agentType(), o)).orElse("")));
+                step.outputData() == null ? outcome : outcome + ": " + summary(step.agentType(), step.outputData())));
         return lines;
     }
 

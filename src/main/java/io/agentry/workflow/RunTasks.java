@@ -119,9 +119,9 @@ final class RunTasks {
                 ObjectNode payload = payload(
                         streamId,
                         task.runId(),
-                        goal == null ? null : Json.read(goal),
+                        Json.read(goal),
                         Json.read(rs.getString("upstream")),
-                        assigned == null ? null : Json.read(assigned),
+                        Json.read(assigned),
                         task.config());
                 return TaskQueue.enqueueAll(
                                 connection,
@@ -181,7 +181,7 @@ final class RunTasks {
                                 "stream_id", "no stream " + Sql.uuid(rs, "stream_id") + " in this organization");
                     }
                     String goal = rs.getString("goal_context");
-                    goals.put(Sql.uuid(rs, "id"), goal == null ? null : Json.read(goal));
+                    goals.put(Sql.uuid(rs, "id"), Json.read(goal));
                 }
             }
         }

@@ -227,7 +227,7 @@ public final class WorkflowReaction implements TaskEndReaction {
                             .withPayload(RunTasks.payload(
                                     Sql.uuid(rs, "stream_id"),
                                     runId,
-                                    goal == null ? null : Json.read(goal),
+                                    Json.read(goal),
                                     Json.read(rs.getString("upstream")),
                                     Json.read(rs.getString("execution_config")),
                                     null)));

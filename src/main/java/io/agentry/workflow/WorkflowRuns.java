@@ -1,6 +1,7 @@
 package io.agentry.workflow;
 
 import io.agentry.db.Sql;
+import io.agentry.support.Json;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ public final class WorkflowRuns {
 
     private static final String STEPS = """
             SELECT e.id, e.task_id, e.agent_id, g.agent_type, g.name, e.status, e.attempts, e.created_at,
-                   e.started_at, e.completed_at, e.duration_ms, e.error_message
+                   e.started_at, e.completed_at, e.duration_ms, e.error_message, e.output_data
             FROM agent_executions e LEFT JOIN ai_agents g ON g.id = e.agent_id
             WHERE e.workflow_run_id = ? AND e.org_id = ?
             ORDER BY e.created_at, e.id""";
@@ -82,7 +83,8 @@ public final class WorkflowRuns {
                                 Sql.instant(rs, "started_at"),
                                 Sql.instant(rs, "completed_at"),
                                 Sql.integer(rs, "duration_ms"),
-                                rs.getString("error_message")));
+                                rs.getString("error_message"),
+                                Json.read(rs.getString("output_data"))));
                     }
                 }
                 return steps;
