@@ -8,6 +8,7 @@ import io.agentry.agent.AgentRegistry;
 import io.agentry.agent.AgentResult;
 import io.agentry.db.Database;
 import io.agentry.db.Sql;
+import io.agentry.org.Organizations;
 import io.agentry.queue.TaskType;
 import io.agentry.runner.Runner;
 import io.agentry.support.Clock;
@@ -110,7 +111,7 @@ final class ChainBench {
         Clock clock = context.clock();
         Steps steps = new Steps();
         try (Database database = context.database().connect(Worker.POOL_SIZE)) {
-            UUID org = insert(database, "INSERT INTO organizations (name) VALUES ('W4') RETURNING id");
+            UUID org = new Organizations(database.dataSource()).findOrCreate("W4");
             UUID stream =
                     insert(database, "INSERT INTO streams (org_id, name) VALUES ('" + org + "', 'W4') RETURNING id");
             List<UUID> chain = new ArrayList<>();
