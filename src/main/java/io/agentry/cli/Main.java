@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CompaniesCommand.class,
             StreamsCommand.class,
             AgentsCommand.class,
+            KeysCommand.class,
             RunCommand.class,
             WorkflowCommand.class,
             RunsCommand.class,

@@ -4,12 +4,18 @@ import io.agentry.agent.AgentRegistry;
 import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
+import io.agentry.org.Organizations;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
 import io.agentry.schedule.Scheduler;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.support.ShutdownHooks;
+import io.agentry.web.ApiConfig;
+import io.agentry.web.ApiServer;
+import io.agentry.web.Services;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -18,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * A node process: database, runner, maintenance and the scheduler, until SIGTERM or Ctrl-C, then a graceful
+ * A node process: database, runner, maintenance, the scheduler and (for {@code serve}) the HTTP API, until SIGTERM or Ctrl-C, then a graceful
  * stop (the runner drains within its shutdown grace). When the embedded server it runs dies and
  * cannot be restarted, it exits with status 1 and one line saying why, so that whatever
  * supervises the process can act.
@@ -38,7 +44,8 @@ final class Node {
             AppConfig config,
             ReferenceData reference,
             Database database,
-            Consumer<Database> prepare) {
+            Consumer<Database> prepare,
+            ApiConfig api) {
         try {
             prepare.accept(database);
         } catch (RuntimeException e) {
@@ -59,8 +66,12 @@ final class Node {
         Scheduler scheduler = new Scheduler(database, Scheduler.Options.defaults(), clock);
         Runner runner =
                 new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
+        ApiServer[] server = new ApiServer[1];
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
             log.info("Shutting down");
+            if (server[0] != null) {
+                server[0].close(); // requests in flight finish first
+            }
             runner.close();
             scheduler.close();
             maintenance.close();
@@ -71,6 +82,10 @@ final class Node {
         maintenance.start();
         scheduler.start();
         runner.start();
+        if (api != null) {
+            server[0] = ApiServer.start(
+                    api, new Services(database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        }
         PrintWriter out = command.commandLine().getOut();
         out.printf(
                 "%s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
@@ -79,6 +94,9 @@ final class Node {
                 config.runner().slots(),
                 config.database().describe(),
                 agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()));
+        if (server[0] != null) {
+            ApiText.printServing(out, api, server[0].port(), new Organizations(database.dataSource()));
+        }
         out.flush();
         try {
             stopped.await();

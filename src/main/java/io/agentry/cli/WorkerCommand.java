@@ -46,7 +46,8 @@ final class WorkerCommand implements Callable<Integer> {
                 config,
                 referenceFlags.load(),
                 Databases.openExisting(config.database()),
-                db -> requireSchema(db, config.database().describe()));
+                db -> requireSchema(db, config.database().describe()),
+                null);
     }
 
     private void requireSchema(Database db, String described) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -76,6 +77,7 @@ public final class Database implements AutoCloseable {
     private final String password;
     private final HikariDataSource pool;
     private final HikariDataSource queuePool;
+    private final HikariDataSource tenantPool;
     private final Availability availability;
 
     private Database(EmbeddedDatabase embedded, String url, String user, String password, int poolSize) {
@@ -95,6 +97,11 @@ public final class Database implements AutoCloseable {
         queueConfig.setInitializationFailTimeout(-1);
         queueConfig.setConnectionInitSql(QUEUE_SESSION_SETTINGS);
         this.queuePool = new HikariDataSource(queueConfig);
+        HikariConfig tenantConfig = poolConfig("agentry-tenant", poolSize, driverProperties());
+        tenantConfig.setMinimumIdle(0);
+        tenantConfig.setInitializationFailTimeout(-1); // opened by the first request, as the queue's
+        tenantConfig.setConnectionInitSql(SESSION_SETTINGS + "; SET ROLE " + TenantDataSource.ROLE);
+        this.tenantPool = new HikariDataSource(tenantConfig);
         this.availability = new Availability(
                 embedded != null
                         ? "embedded PostgreSQL"
@@ -191,6 +198,16 @@ public final class Database implements AutoCloseable {
         return queuePool;
     }
 
+    /**
+     * Connections for work done on behalf of one org (the HTTP API's requests): they run as the
+     * role that the row-level security policies apply to, with the org bound to the session for as
+     * long as the caller holds the connection. A statement that forgot its org filter still sees
+     * that org's rows alone. The engine's own pools are not bound and see every org.
+     */
+    public DataSource forOrg(UUID orgId) {
+        return new TenantDataSource(tenantPool, orgId);
+    }
+
     /** Where the process's threads report that the database stopped answering, and answers again. */
     public Availability availability() {
         return availability;
@@ -266,6 +283,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        tenantPool.close();
         queuePool.close();
         pool.close();
         if (embedded != null) {

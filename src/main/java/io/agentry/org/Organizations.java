@@ -35,6 +35,13 @@ public final class Organizations {
     private static final String CONFIGURE =
             "UPDATE ai_agents SET configuration = ?::jsonb, updated_at = now() WHERE id = ?";
 
+    private static final String CREATE = """
+            INSERT INTO organizations (name) SELECT ?
+            WHERE NOT EXISTS (SELECT 1 FROM organizations WHERE name = ?)
+            RETURNING id, name, created_at""";
+
+    private static final String LIST = "SELECT id, name, created_at FROM organizations ORDER BY created_at, id";
+
     private final DataSource dataSource;
 
     public Organizations(DataSource dataSource) {
@@ -51,6 +58,47 @@ public final class Organizations {
             throw new IllegalArgumentException("an organization needs a name");
         }
         return findOrInsert("org:" + name, FIND_ORG, List.of(name), INSERT_ORG, List.of(name));
+    }
+
+    /** A new org; refused when one has the name already (the command line finds orgs by name). */
+    public Organization create(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an organization needs a name");
+        }
+        String trimmed = name.strip();
+        return Sql.transaction(dataSource, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.setString(1, "org:" + trimmed);
+                lock.execute();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(CREATE)) {
+                statement.setString(1, trimmed);
+                statement.setString(2, trimmed);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new DuplicateOrganizationException(trimmed);
+                    }
+                    return organization(rs);
+                }
+            }
+        });
+    }
+
+    public List<Organization> list() {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(LIST);
+                    ResultSet rs = statement.executeQuery()) {
+                List<Organization> orgs = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    orgs.add(organization(rs));
+                }
+                return orgs;
+            }
+        });
+    }
+
+    private static Organization organization(ResultSet rs) throws SQLException {
+        return new Organization(rs.getObject("id", UUID.class), rs.getString("name"), Sql.instant(rs, "created_at"));
     }
 
     /** The org's active agent of this type, created (named {@code name}) when it has none. */

@@ -1,6 +1,8 @@
 package io.agentry.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import java.util.UUID;
  * @param agentType the type of its agent, which decides which nodes claim it; {@code null} only
  *     for a task that had ended when its agent was deleted, before types were recorded
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Task(
         UUID id,
         UUID agentId,

@@ -151,6 +151,14 @@ public final class TaskQueue {
 
     private static final String COUNT_BY_STATUS = "SELECT status, count(*) FROM agent_tasks GROUP BY status";
 
+    private static final String COUNT_BY_STATUS_OF_ORG =
+            "SELECT status, count(*) FROM agent_tasks WHERE org_id = ? GROUP BY status";
+
+    private static final String RECENT = "SELECT * FROM agent_tasks ORDER BY created_at DESC, id DESC LIMIT ?";
+
+    private static final String RECENT_OF_ORG =
+            "SELECT * FROM agent_tasks WHERE org_id = ? ORDER BY created_at DESC, id DESC LIMIT ?";
+
     private static final String PRUNE = """
             DELETE FROM agent_tasks WHERE id IN (
                 SELECT id FROM agent_tasks
@@ -441,18 +449,48 @@ public final class TaskQueue {
 
     /** Task counts by status, every status present (zero when none). */
     public Map<TaskStatus, Long> countByStatus() {
+        return countByStatus(null);
+    }
+
+    /** The org's task counts by status (every org's when {@code orgId} is null), every status present. */
+    public Map<TaskStatus, Long> countByStatus(UUID orgId) {
         return Sql.run(dataSource, connection -> {
             Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
             for (TaskStatus status : TaskStatus.values()) {
                 counts.put(status, 0L);
             }
-            try (PreparedStatement statement = connection.prepareStatement(COUNT_BY_STATUS);
-                    ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(TaskStatus.of(rs.getString(1)), rs.getLong(2));
+            try (PreparedStatement statement =
+                    connection.prepareStatement(orgId == null ? COUNT_BY_STATUS : COUNT_BY_STATUS_OF_ORG)) {
+                if (orgId != null) {
+                    statement.setObject(1, orgId);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(TaskStatus.of(rs.getString(1)), rs.getLong(2));
+                    }
                 }
             }
             return counts;
+        });
+    }
+
+    /** The newest tasks of the org (of every org when {@code orgId} is null), newest first. */
+    public List<Task> recent(UUID orgId, int limit) {
+        return Sql.run(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(orgId == null ? RECENT : RECENT_OF_ORG)) {
+                int i = 1;
+                if (orgId != null) {
+                    statement.setObject(i++, orgId);
+                }
+                statement.setInt(i, limit);
+                List<Task> tasks = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        tasks.add(TaskRows.task(rs));
+                    }
+                }
+                return tasks;
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 package io.agentry.queue;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum TaskStatus {
@@ -9,6 +10,7 @@ public enum TaskStatus {
     FAILED,
     CANCELLED;
 
+    @JsonValue
     public String sql() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,6 @@
 package io.agentry.queue;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Why a task exists: the seed's three kinds. */
@@ -8,6 +9,7 @@ public enum TaskType {
     SCHEDULED_RUN,
     MANUAL_TRIGGER;
 
+    @JsonValue
     public String sql() {
         return name().toLowerCase(Locale.ROOT);
     }

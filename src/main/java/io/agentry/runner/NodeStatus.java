@@ -1,5 +1,7 @@
 package io.agentry.runner;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +17,7 @@ import java.util.List;
  * @param lostAfterMs how long the node may be silent before it is reported lost, in milliseconds:
  *     the shorter of its lease TTL and two heartbeat intervals plus a second
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record NodeStatus(
         String nodeId,
         String hostname,

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,8 @@ public final class Workflows {
     private static final String LOCK_RUN = """
             SELECT stream_id, status FROM workflow_runs WHERE id = ? AND org_id = ? FOR UPDATE""";
 
+    private static final String EXECUTION_CREATED = "SELECT created_at FROM agent_executions WHERE id = ?";
+
     private static final String IN_RUN = "SELECT 1 FROM agent_tasks WHERE workflow_run_id = ? AND agent_id = ?";
 
     private static final String CANCEL = """
@@ -60,8 +63,12 @@ public final class Workflows {
         this.queue = new TaskQueue(dataSource);
     }
 
-    /** What an execute started: the run it belongs to and the task and execution of the agent. */
-    public record Started(UUID runId, UUID taskId, UUID executionId) {}
+    /**
+     * What an execute started: the run it belongs to and the task and execution of the agent.
+     *
+     * @param createdAt when the execution was created, by the database's clock
+     */
+    public record Started(UUID runId, UUID taskId, UUID executionId, Instant createdAt) {}
 
     /**
      * Options of {@link #execute}.
@@ -163,7 +170,7 @@ public final class Workflows {
             Enqueued task = runs.isEmpty()
                     ? RunTasks.continueRun(connection, orgId, streamId, root)
                     : RunTasks.start(connection, runs, List.of(root)).get(0);
-            return new Started(runId, task.taskId(), task.executionId());
+            return new Started(runId, task.taskId(), task.executionId(), createdAt(connection, task.executionId()));
         });
     }
 
@@ -211,6 +218,16 @@ public final class Workflows {
         });
         live.forEach(queue::cancel);
         return cancelled;
+    }
+
+    private static Instant createdAt(Connection connection, UUID executionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(EXECUTION_CREATED)) {
+            statement.setObject(1, executionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return Sql.instant(rs, "created_at");
+            }
+        }
     }
 
     private static void requireActive(Connection connection, UUID orgId, UUID agentId) throws SQLException {
