@@ -1,10 +1,9 @@
 package io.agentry.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.db.Database;
 import io.agentry.stream.Stream;
 import io.agentry.support.Json;
+import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
@@ -62,13 +61,7 @@ final class RunsCommand implements Callable<Integer> {
             WorkflowRuns runs = new WorkflowRuns(db.dataSource());
             List<WorkflowRun> list = runs.list(orgId, streamId, max);
             if (json) {
-                ArrayNode array = Json.MAPPER.createArrayNode();
-                for (WorkflowRun run : list) {
-                    ObjectNode node = Json.MAPPER.valueToTree(run);
-                    node.set("steps", Json.MAPPER.valueToTree(runs.steps(orgId, run.id())));
-                    array.add(node);
-                }
-                out.println(Json.write(array));
+                out.println(Json.write(StreamReports.runs(db.dataSource(), orgId, streamId, max)));
             } else if (list.isEmpty()) {
                 out.println("No run of this stream yet: agentry workflow run " + streamId);
             } else {

@@ -1,7 +1,6 @@
 package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.stream.Progress;
 import io.agentry.stream.RankedItem;
@@ -14,6 +13,7 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.StreamReports;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +31,6 @@ final class StreamText {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int WHY_WIDTH = 80;
-    private static final int INSIGHTS = 5;
     private static final Pattern FILTERS = Pattern.compile("(industry|location|status): ");
 
     private StreamText() {}
@@ -72,13 +71,6 @@ final class StreamText {
                 progress.goalStatus().value().replace('_', ' '));
     }
 
-    static ObjectNode json(Progress progress) {
-        ObjectNode json = progress.toJson();
-        json.put("items", progress.items());
-        json.put("goal_status", progress.goalStatus().value());
-        return json;
-    }
-
     /** The ranked companies as a table: rank, score, priority, number, name and why. */
     static String items(List<RankedItem> items) {
         TextTable table = new TextTable("#", "SCORE", "PRIORITY", "NUMBER", "COMPANY", "WHY");
@@ -115,23 +107,12 @@ final class StreamText {
         } else {
             text.append("Top companies:\n").append(items(items));
         }
-        List<StreamInsight> insights = new StreamInsights(dataSource).latest(stream.id(), INSIGHTS);
+        List<StreamInsight> insights = new StreamInsights(dataSource).latest(stream.id(), StreamReports.INSIGHTS);
         if (!insights.isEmpty()) {
             text.append("\nLatest insights:\n");
             insights.forEach(insight -> text.append(insight(insight)).append('\n'));
         }
         return text.toString();
-    }
-
-    static ObjectNode report(DataSource dataSource, Stream stream, int limit) {
-        ObjectNode report = Json.object();
-        report.set("stream", Json.MAPPER.valueToTree(stream));
-        new StreamProgress(dataSource, Clock.system())
-                .read(stream.id())
-                .ifPresent(p -> report.set("progress", json(p)));
-        report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), limit)));
-        report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
-        return report;
     }
 
     /** One line for a stream event, as the live views print it. */

@@ -17,6 +17,7 @@ import io.agentry.support.Json;
 import io.agentry.workflow.Assignment;
 import io.agentry.workflow.AssignmentRequest;
 import io.agentry.workflow.Assignments;
+import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowException;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
@@ -313,9 +314,7 @@ final class StreamsCommand implements Runnable {
                 if (json) {
                     ArrayNode array = Json.MAPPER.createArrayNode();
                     for (Stream stream : streams) {
-                        ObjectNode node = Json.MAPPER.valueToTree(stream);
-                        node.set("progress", StreamText.json(progress.get(stream.id())));
-                        array.add(node);
+                        array.add(StreamReports.summary(stream, progress.get(stream.id())));
                     }
                     out.println(Json.write(array));
                 } else if (streams.isEmpty()) {
@@ -380,10 +379,7 @@ final class StreamsCommand implements Runnable {
                 List<Assignment> workflow = new Assignments(db.dataSource()).list(target.orgId(), streamId);
                 List<WorkflowRun> latest = new WorkflowRuns(db.dataSource()).list(target.orgId(), streamId, 1);
                 if (json) {
-                    ObjectNode report = StreamText.report(db.dataSource(), target, limit);
-                    report.set("assignments", Json.MAPPER.valueToTree(workflow));
-                    report.set("latest_run", latest.isEmpty() ? null : Json.MAPPER.valueToTree(latest.get(0)));
-                    out.println(Json.write(report));
+                    out.println(Json.write(StreamReports.overview(db.dataSource(), Clock.system(), target, limit)));
                 } else {
                     out.print(StreamText.of(db.dataSource(), target, limit));
                     if (!workflow.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -59,7 +60,7 @@ public final class NodeRegistry {
     // reads every pending task (as the counts by status read every task), not only the unrunnable.
     private static final String PENDING_WITHOUT_NODE = """
             SELECT agent_type, count(*) AS pending FROM agent_tasks
-            WHERE status = 'pending' AND agent_type NOT IN (
+            WHERE status = 'pending' AND (?::uuid IS NULL OR org_id = ?) AND agent_type NOT IN (
                 SELECT unnest(agent_types) FROM runner_nodes
                 WHERE status = 'running' AND heartbeat_at >= now() - %s)
             GROUP BY agent_type
@@ -150,14 +151,22 @@ public final class NodeRegistry {
      * types): they wait until a node that runs their type starts.
      */
     public Map<String, Long> pendingWithoutNode() {
+        return pendingWithoutNode(null);
+    }
+
+    /** {@link #pendingWithoutNode()} of one org's tasks (of every org's when {@code orgId} is null). */
+    public Map<String, Long> pendingWithoutNode(UUID orgId) {
         return Sql.run(dataSource, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(PENDING_WITHOUT_NODE);
-                    ResultSet rs = statement.executeQuery()) {
-                Map<String, Long> pending = new LinkedHashMap<>();
-                while (rs.next()) {
-                    pending.put(rs.getString("agent_type"), rs.getLong("pending"));
+            try (PreparedStatement statement = connection.prepareStatement(PENDING_WITHOUT_NODE)) {
+                statement.setObject(1, orgId);
+                statement.setObject(2, orgId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    Map<String, Long> pending = new LinkedHashMap<>();
+                    while (rs.next()) {
+                        pending.put(rs.getString("agent_type"), rs.getLong("pending"));
+                    }
+                    return pending;
                 }
-                return pending;
             }
         });
     }

@@ -53,6 +53,7 @@ final class RunnerRoutes {
         body.put("success", true);
         body.put("runner", runner(call));
         body.put("stats", stats);
+        body.put("waiting_for_node", new NodeRegistry(data).pendingWithoutNode(org));
         body.put("recent_tasks", tasks.recent(org, RECENT_TASKS));
         return body;
     }

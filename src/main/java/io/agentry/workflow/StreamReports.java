@@ -1,0 +1,76 @@
+package io.agentry.workflow;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.stream.Progress;
+import io.agentry.stream.Stream;
+import io.agentry.stream.StreamInsights;
+import io.agentry.stream.StreamItems;
+import io.agentry.stream.StreamProgress;
+import io.agentry.support.Clock;
+import io.agentry.support.Json;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The JSON documents that describe a stream, one definition each: the command line prints them
+ * ({@code --json}) and renders its text from them, and the HTTP API returns them, so that a
+ * command gives the same output on the deployment's database as through a server.
+ */
+public final class StreamReports {
+    /** Insights a stream's overview shows. */
+    public static final int INSIGHTS = 5;
+
+    private StreamReports() {}
+
+    /** A stream in a list: its row, with {@code progress}. */
+    public static ObjectNode summary(Stream stream, Progress progress) {
+        ObjectNode node = Json.MAPPER.valueToTree(stream);
+        node.set("progress", progress(progress));
+        return node;
+    }
+
+    /** {@code {completed, total, percentage, items, goal_status}}. */
+    public static ObjectNode progress(Progress progress) {
+        ObjectNode json = progress.toJson();
+        json.put("items", progress.items());
+        json.put("goal_status", progress.goalStatus().value());
+        return json;
+    }
+
+    /**
+     * A stream's overview: {@code stream}, {@code progress} (absent before any), its {@code top}
+     * ranked {@code items}, latest {@code insights}, the workflow's {@code assignments} and its
+     * {@code latest_run} (null before any).
+     */
+    public static ObjectNode overview(DataSource dataSource, Clock clock, Stream stream, int top) {
+        ObjectNode report = Json.object();
+        report.set("stream", Json.MAPPER.valueToTree(stream));
+        new StreamProgress(dataSource, clock).read(stream.id()).ifPresent(p -> report.set("progress", progress(p)));
+        report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), top)));
+        report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
+        report.set(
+                "assignments", Json.MAPPER.valueToTree(new Assignments(dataSource).list(stream.orgId(), stream.id())));
+        List<WorkflowRun> latest = new WorkflowRuns(dataSource).list(stream.orgId(), stream.id(), 1);
+        report.set("latest_run", latest.isEmpty() ? null : Json.MAPPER.valueToTree(latest.get(0)));
+        return report;
+    }
+
+    /** A run with its {@code steps}. */
+    public static ObjectNode run(WorkflowRuns runs, UUID orgId, WorkflowRun run) {
+        ObjectNode node = Json.MAPPER.valueToTree(run);
+        node.set("steps", Json.MAPPER.valueToTree(runs.steps(orgId, run.id())));
+        return node;
+    }
+
+    /** The stream's newest runs, newest first, each with its steps. */
+    public static ArrayNode runs(DataSource dataSource, UUID orgId, UUID streamId, int limit) {
+        WorkflowRuns runs = new WorkflowRuns(dataSource);
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        for (WorkflowRun run : runs.list(orgId, streamId, limit)) {
+            array.add(run(runs, orgId, run));
+        }
+        return array;
+    }
+}
