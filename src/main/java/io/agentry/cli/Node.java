@@ -4,6 +4,7 @@ import io.agentry.agent.AgentRegistry;
 import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
+import io.agentry.event.EventHub;
 import io.agentry.org.Organizations;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
@@ -67,10 +68,14 @@ final class Node {
         Runner runner =
                 new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
         ApiServer[] server = new ApiServer[1];
+        EventHub[] events = new EventHub[1];
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
             log.info("Shutting down");
             if (server[0] != null) {
-                server[0].close(); // requests in flight finish first
+                server[0].close(); // requests in flight finish first; event streams end
+            }
+            if (events[0] != null) {
+                events[0].close();
             }
             runner.close();
             scheduler.close();
@@ -83,8 +88,11 @@ final class Node {
         scheduler.start();
         runner.start();
         if (api != null) {
+            events[0] = EventHub.start(database, EventHub.Options.defaults(), clock);
             server[0] = ApiServer.start(
-                    api, new Services(database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                    api,
+                    new Services(
+                            database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), events[0]));
         }
         PrintWriter out = command.commandLine().getOut();
         out.printf(

@@ -10,6 +10,7 @@ import io.javalin.http.sse.SseHandler;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -31,10 +32,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<Route> routes;
+    private final EventStreams eventStreams;
 
-    private ApiServer(Javalin javalin, List<Route> routes) {
+    private ApiServer(Javalin javalin, List<Route> routes, EventStreams eventStreams) {
         this.javalin = javalin;
         this.routes = routes;
+        this.eventStreams = eventStreams;
     }
 
     public static ApiServer start(ApiConfig config, Services services) {
@@ -43,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
                 new ApiKeys(services.database().dataSource()),
                 config.adminToken(),
                 new FailedLogins(services.clock(), 20, Duration.ofMinutes(1)));
+        EventStreams eventStreams = new EventStreams();
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jetty.host = config.bind();
@@ -56,31 +60,31 @@ public final class ApiServer implements AutoCloseable {
             javalinConfig.routes.before(ApiServer::tagRequest);
             for (Route route : routes) {
                 javalinConfig.routes.addHttpHandler(
-                        route.method(), route.path(), handler(route, authenticator, services));
+                        route.method(), route.path(), handler(route, authenticator, services, eventStreams));
             }
             javalinConfig.routes.exception(HttpResponseException.class, Errors::respond);
             javalinConfig.routes.exception(Exception.class, Errors::respond);
             javalinConfig.requestLogger.http((context, millis) -> logged(context, millis, services));
         });
         javalin.start();
-        ApiServer server = new ApiServer(javalin, routes);
+        ApiServer server = new ApiServer(javalin, routes, eventStreams);
         log.info("HTTP API listening on http://{}:{}", config.bind(), server.port());
         return server;
     }
 
-    private static Handler handler(Route route, Authenticator authenticator, Services services) {
+    private static Handler handler(
+            Route route, Authenticator authenticator, Services services, EventStreams eventStreams) {
         if (route.events() != null) {
             return context -> {
                 Call call = new Call(context, authenticator.admit(context, route.access()), services);
-                new SseHandler(client -> {
-                            try {
-                                route.events().subscribe(call, client);
-                            } catch (Exception e) {
-                                log.warn("Event stream {} ended: {}", context.path(), e.toString());
-                                client.close();
-                            }
-                        })
-                        .handle(context);
+                if (!acceptsEventStream(context)) {
+                    throw new ApiException(
+                            406,
+                            "not_acceptable",
+                            "this route streams server-sent events: send Accept: text/event-stream");
+                }
+                Route.EventStream stream = route.events().open(call);
+                new SseHandler(client -> eventStreams.start(client, stream)).handle(context);
             };
         }
         return context -> {
@@ -92,6 +96,11 @@ public final class ApiServer implements AutoCloseable {
                 context.contentType("application/json").result(io.agentry.support.Json.write(body));
             }
         };
+    }
+
+    private static boolean acceptsEventStream(Context context) {
+        String accept = context.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
     }
 
     private static void tagRequest(Context context) {
@@ -131,9 +140,13 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
-    /** Stops accepting requests, and returns once those in flight finished or the grace ran out. */
+    /**
+     * Ends the open event streams (they would never finish on their own), stops accepting
+     * requests, and returns once those in flight finished or the grace ran out.
+     */
     @Override
     public void close() {
+        eventStreams.close();
         javalin.stop();
     }
 }

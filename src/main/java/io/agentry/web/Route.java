@@ -18,10 +18,19 @@ public record Route(
         Object handle(Call call) throws Exception;
     }
 
-    /** A server-sent-events route: keeps the client until it leaves or the server stops. */
+    /**
+     * A server-sent-events route. {@code open} runs before the stream opens, so it can still refuse
+     * the request with an error answer (a 404, say); what it returns feeds the stream once open.
+     */
     @FunctionalInterface
     public interface Events {
-        void subscribe(Call call, SseClient client) throws Exception;
+        EventStream open(Call call) throws Exception;
+    }
+
+    /** Feeds an open event stream, and keeps the client until it leaves or the server stops. */
+    @FunctionalInterface
+    public interface EventStream {
+        void start(SseClient client) throws Exception;
     }
 
     public boolean mutates() {

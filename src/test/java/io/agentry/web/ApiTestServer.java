@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentRegistry;
 import io.agentry.db.Database;
+import io.agentry.event.EventHub;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.support.Clock;
@@ -23,6 +24,7 @@ final class ApiTestServer implements AutoCloseable {
 
     final Database database;
     final Runner runner;
+    final EventHub events;
     final ApiServer server;
     final ApiClient operator;
 
@@ -34,15 +36,25 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     ApiTestServer(Database database, AgentRegistry registry) {
+        this(database, registry, EventHub.Options.defaults());
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, EventHub.Options events) {
         this.database = database;
         AgentRegistry agents = registry != null ? registry : new AgentRegistry();
         if (registry == null) {
             agents.register("test_agent", TestAgents.succeeding());
         }
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
+        this.events = EventHub.start(database, events, Clock.system());
         this.server = ApiServer.start(
                 ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
-                new Services(database, runner, Clock.system(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                new Services(
+                        database,
+                        runner,
+                        Clock.system(),
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        this.events));
         this.operator = client(OPERATOR_TOKEN);
     }
 
@@ -74,6 +86,7 @@ final class ApiTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        events.close();
         runner.close();
         database.close();
     }
