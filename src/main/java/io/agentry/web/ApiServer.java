@@ -39,10 +39,12 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(ApiConfig config, Services services) {
         List<Route> routes = ApiRoutes.all();
+        QueueDepth.register(services.meters(), services.database().dataSource());
+        services.runner().recordTo(services.meters());
         Authenticator authenticator = new Authenticator(
                 new ApiKeys(services.database().dataSource()),
                 config.adminToken(),
-                new FailedLogins(services.clock(), 20, Duration.ofMinutes(1)));
+                new FailedLogins(services.clock(), config.authFailuresPerMinute(), Duration.ofMinutes(1)));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jetty.host = config.bind();
@@ -124,6 +126,15 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** What the router itself holds: "METHOD path" of every request handler it matches. */
+    List<String> routerEndpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     /** Every route this server serves. */

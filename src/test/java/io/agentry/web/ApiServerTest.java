@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.testing.Fixtures;
+import io.agentry.testing.TestDatabase;
 import io.agentry.testing.TestStreams;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -116,7 +117,7 @@ class ApiServerTest {
 
     @Test
     void failed_authentications_are_rate_limited_per_address() {
-        ApiTestServer own = new ApiTestServer();
+        ApiTestServer own = new ApiTestServer(TestDatabase.fresh(), null, ApiConfig.defaults());
         try {
             ApiClient guesser = own.client("agk_guess");
             for (int i = 0; i < 20; i++) {
