@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,10 +50,9 @@ public final class ApiServer implements AutoCloseable {
             javalinConfig.jetty.port = config.port();
             javalinConfig.http.maxRequestSize = config.maxBodyBytes();
             javalinConfig.http.defaultContentType = "application/json";
-            javalinConfig.jetty.modifyServer(server -> {
-                server.setStopTimeout(config.shutdownGrace().toMillis());
-                server.insertHandler(new GracefulHandler());
-            });
+            // Jetty then waits for requests in flight (Javalin's StatisticsHandler tracks them).
+            javalinConfig.jetty.modifyServer(
+                    server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             javalinConfig.routes.before(ApiServer::tagRequest);
             for (Route route : routes) {
                 javalinConfig.routes.addHttpHandler(
