@@ -257,7 +257,10 @@ public final class Runner implements AutoCloseable {
         meters.claimed(claimed.size());
         for (ClaimedTask task : claimed) {
             Attempt attempt = hold(task);
-            report(attempt, attempt.run(timer, options.defaultTimeout()));
+            long started = clock.nanoTime();
+            Optional<Outcome> outcome = attempt.run(timer, options.defaultTimeout());
+            meters.attempted(clock.nanoTime() - started);
+            report(attempt, outcome);
         }
         completer.flushNow();
         return claimed.size();

@@ -15,8 +15,8 @@ final class QueueDepth {
     private static final long FRESH_NANOS = 1_000_000_000L;
 
     private final TaskQueue queue;
-    private Map<TaskStatus, Long> counts = Map.of();
-    private long countedAt = Long.MIN_VALUE;
+    private Map<TaskStatus, Long> counts; // null until first counted
+    private long countedAt;
 
     private QueueDepth(DataSource dataSource) {
         this.queue = new TaskQueue(dataSource);
@@ -35,7 +35,7 @@ final class QueueDepth {
 
     private synchronized double count(TaskStatus status) {
         long now = System.nanoTime();
-        if (now - countedAt > FRESH_NANOS) {
+        if (counts == null || now - countedAt > FRESH_NANOS) {
             try {
                 counts = queue.countByStatus();
                 countedAt = now;
