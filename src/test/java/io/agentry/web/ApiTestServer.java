@@ -40,6 +40,15 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     ApiTestServer(Database database, AgentRegistry registry, EventHub.Options events) {
+        // Tests make many unauthenticated calls on purpose; the limit has its own test.
+        this(database, registry, ApiConfig.defaults().withAuthFailuresPerMinute(100_000), events);
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, ApiConfig config) {
+        this(database, registry, config, EventHub.Options.defaults());
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, ApiConfig config, EventHub.Options events) {
         this.database = database;
         AgentRegistry agents = registry != null ? registry : new AgentRegistry();
         if (registry == null) {
@@ -48,7 +57,7 @@ final class ApiTestServer implements AutoCloseable {
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
         this.events = EventHub.start(database, events, Clock.system());
         this.server = ApiServer.start(
-                ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
+                config.withPort(0).withAdminToken(OPERATOR_TOKEN),
                 new Services(
                         database,
                         runner,
