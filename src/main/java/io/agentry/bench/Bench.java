@@ -86,6 +86,7 @@ public final class Bench {
             case DISCOVERY -> new DiscoveryBench().run(context);
             case SCORING -> new ScoringBench().run(context);
             case SCHEDULE_TICK -> new ScheduleTickBench().run(context);
+            case SSE -> new SseBench().run(context);
         };
     }
 

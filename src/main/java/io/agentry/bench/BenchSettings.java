@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param importFile a snapshot file to import instead of generating one, or {@code null}
  * @param websites how many sites to analyse (websites workload)
  * @param websiteDelay how long the local server waits before each answer (websites workload)
+ * @param sseSubscribers how many event streams to hold open (sse workload)
+ * @param sseStreams over how many streams the subscribers and events are spread (sse workload)
+ * @param sseRate events committed per second (sse workload)
+ * @param sseDuration how long events are sent and measured, after a 5 s warm-up (sse workload)
  */
 public record BenchSettings(
         Workload workload,
@@ -46,7 +50,11 @@ public record BenchSettings(
         int importRows,
         Path importFile,
         int websites,
-        Duration websiteDelay) {
+        Duration websiteDelay,
+        int sseSubscribers,
+        int sseStreams,
+        int sseRate,
+        Duration sseDuration) {
 
     public BenchSettings {
         Objects.requireNonNull(workload, "--workload is required");
@@ -70,6 +78,12 @@ public record BenchSettings(
         require(importRows >= 1, "--import-rows must be at least 1, was " + importRows);
         require(websites >= 1, "--websites must be at least 1, was " + websites);
         requireNotNegative("--website-delay-ms", websiteDelay);
+        require(sseSubscribers >= 1, "--sse-subscribers must be at least 1, was " + sseSubscribers);
+        require(
+                sseStreams >= 1 && sseStreams <= sseSubscribers,
+                "--sse-streams must be between 1 and --sse-subscribers, was " + sseStreams);
+        require(sseRate >= 1, "--sse-rate must be at least 1, was " + sseRate);
+        requirePositive("--sse-duration-s", sseDuration);
     }
 
     /** The knobs as the report's {@code settings} object (snake_case, units in the names). */
@@ -96,6 +110,10 @@ public record BenchSettings(
         json.put("import_file", importFile == null ? null : importFile.toString());
         json.put("websites", websites);
         json.put("website_delay_ms", websiteDelay.toMillis());
+        json.put("sse_subscribers", sseSubscribers);
+        json.put("sse_streams", sseStreams);
+        json.put("sse_rate", sseRate);
+        json.put("sse_duration_s", sseDuration.toMillis() / 1000.0);
         return json;
     }
 

@@ -28,7 +28,9 @@ public enum Workload {
     /** scoring_agent: a stream of 10,000 companies scored and ranked. */
     SCORING,
     /** The scheduler's tick with 10,000 agents due at once (id {@code schedule-tick}). */
-    SCHEDULE_TICK;
+    SCHEDULE_TICK,
+    /** Live events: --sse-subscribers event streams on one {@code agentry serve}, delivery latency and the server's memory. */
+    SSE;
 
     boolean needsDatabase() {
         return this != WEBSITES;

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
             "enrichment: the enrichment agent over --websites stream companies whose sites and Companies House API",
             "a local server answers after --website-delay-ms;",
             "discovery: opportunity_bot finding 50 companies, scoring: scoring_agent on 10,000 items, each on a",
-            "generated catalogue of --import-rows companies (or --import-file).",
+            "generated catalogue of --import-rows companies (or --import-file);",
+            "sse: --sse-subscribers event streams over HTTP on an agentry serve of its own, events at --sse-rate",
+            "per second: delivery latency after commit, and the server's memory.",
             "Later arguments override earlier ones."
         })
 public final class BenchCommand implements Callable<Integer> {
@@ -63,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String IMPORT_ROWS = "1..50000000";
     private static final String WEBSITES = "1..1000000";
     private static final String WEBSITE_DELAY_MS = "0..10000";
+    private static final String SSE_SUBSCRIBERS = "1..10000";
+    private static final String SSE_STREAMS = "1..10000";
+    private static final String SSE_RATE = "1..10000";
+    private static final String SSE_DURATION_S = "0.1..3600";
 
     private CommandSpec spec;
 
@@ -71,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--workload",
             required = true,
-            paramLabel = "w1|w2|w3|w4|claim|import|websites|enrichment|discovery|scoring",
+            paramLabel = "w1|w2|w3|w4|claim|import|websites|enrichment|discovery|scoring|schedule-tick|sse",
             description = "The workload (required).")
     private String workload;
 
@@ -214,6 +220,32 @@ public final class BenchCommand implements Callable<Integer> {
                     + "; default: ${DEFAULT-VALUE}).")
     private String websiteDelayMs;
 
+    @Option(
+            names = "--sse-subscribers",
+            defaultValue = "1000",
+            description = "sse: event streams held open (" + SSE_SUBSCRIBERS + "; default: ${DEFAULT-VALUE}).")
+    private String sseSubscribers;
+
+    @Option(
+            names = "--sse-streams",
+            defaultValue = "10",
+            description = "sse: streams the subscribers and events are spread over (" + SSE_STREAMS
+                    + ", at most --sse-subscribers; default: ${DEFAULT-VALUE}).")
+    private String sseStreams;
+
+    @Option(
+            names = "--sse-rate",
+            defaultValue = "20",
+            description = "sse: events committed per second (" + SSE_RATE + "; default: ${DEFAULT-VALUE}).")
+    private String sseRate;
+
+    @Option(
+            names = "--sse-duration-s",
+            defaultValue = "30",
+            description = "sse: measured sending time, after a 5 s warm-up (" + SSE_DURATION_S
+                    + "; default: ${DEFAULT-VALUE}).")
+    private String sseDurationS;
+
     /** Later arguments override earlier ones, however this command is registered. */
     @Spec
     void spec(CommandSpec commandSpec) {
@@ -249,7 +281,11 @@ public final class BenchCommand implements Callable<Integer> {
                     flags.whole("--import-rows", importRows, IMPORT_ROWS),
                     importFile,
                     flags.whole("--websites", websites, WEBSITES),
-                    Duration.ofMillis(flags.whole("--website-delay-ms", websiteDelayMs, WEBSITE_DELAY_MS)));
+                    Duration.ofMillis(flags.whole("--website-delay-ms", websiteDelayMs, WEBSITE_DELAY_MS)),
+                    flags.whole("--sse-subscribers", sseSubscribers, SSE_SUBSCRIBERS),
+                    flags.whole("--sse-streams", sseStreams, SSE_STREAMS),
+                    flags.whole("--sse-rate", sseRate, SSE_RATE),
+                    seconds(flags.decimal("--sse-duration-s", sseDurationS, SSE_DURATION_S)));
         } catch (IllegalArgumentException e) {
             throw flags.error(e.getMessage());
         }
