@@ -84,7 +84,9 @@ final class Node {
         runner.start();
         if (api != null) {
             server[0] = ApiServer.start(
-                    api, new Services(database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                    api,
+                    new Services(
+                            database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), reference));
         }
         PrintWriter out = command.commandLine().getOut();
         out.printf(
