@@ -35,6 +35,11 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     ApiTestServer(Database database, AgentRegistry registry) {
+        // Tests make many unauthenticated calls on purpose; the limit has its own test.
+        this(database, registry, ApiConfig.defaults().withAuthFailuresPerMinute(100_000));
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, ApiConfig config) {
         this.database = database;
         AgentRegistry agents = registry != null ? registry : new AgentRegistry();
         if (registry == null) {
@@ -42,7 +47,7 @@ final class ApiTestServer implements AutoCloseable {
         }
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
         this.server = ApiServer.start(
-                ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
+                config.withPort(0).withAdminToken(OPERATOR_TOKEN),
                 new Services(
                         database,
                         runner,
