@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Streams: their list, creation, overview, changes and deletion, and their ranked items and
@@ -239,13 +240,9 @@ final class StreamRoutes {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private interface CursorRead<T> {
-        T read();
-    }
-
-    private static <T> T fromCursor(CursorRead<T> read) {
+    private static <T> T fromCursor(Supplier<T> read) {
         try {
-            return read.read();
+            return read.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw ApiException.invalid("cursor", "cursor is not one this list gave");
         }

@@ -323,6 +323,8 @@ class StreamRoutesTest {
                     + "', 'recommendation', 'Call them', 'k')");
             fixtures.execute("INSERT INTO stream_events (stream_id, org_id, event_type, dedupe_key) VALUES ('" + s
                     + "', '" + acme.id() + "', 'agent-activity', 'k')");
+            fixtures.execute("INSERT INTO schedule_fires (agent_id, stream_id, fire_time, outcome) VALUES ('" + agent
+                    + "', '" + s + "', now(), 'fired')");
         }
         while (api.runner.runOnce() > 0) {
             // until both runs are done
@@ -331,8 +333,8 @@ class StreamRoutesTest {
 
         acme.editor().delete("/api/streams/" + stream).expect(204);
 
-        assertThat(aboutStream(stream)).isEqualTo("0 0 0 0 0 0 0 0");
-        assertThat(aboutStream(kept)).isEqualTo(keptRows).isEqualTo("1 1 1 1 1 1 1 1");
+        assertThat(aboutStream(stream)).isEqualTo("0 0 0 0 0 0 0 0 0");
+        assertThat(aboutStream(kept)).isEqualTo(keptRows).isEqualTo("1 1 1 1 1 1 1 1 1");
         assertThat(fixtures.count("SELECT count(*) FROM ai_agents WHERE id = '" + agent + "'"))
                 .isEqualTo(1);
         acme.viewer().get("/api/streams/" + stream).expectError(404, "not_found");
@@ -363,10 +365,10 @@ class StreamRoutesTest {
 
         acme.editor().post("/api/workflow-runs/" + run + "/cancel", null).expect(200);
         acme.editor().delete("/api/streams/" + stream).expect(204);
-        assertThat(aboutStream(stream)).isEqualTo("0 0 0 0 0 0 0 0");
+        assertThat(aboutStream(stream)).isEqualTo("0 0 0 0 0 0 0 0 0");
     }
 
-    /** Rows about the stream: itself, items, insights, events, assignments, runs, tasks, executions. */
+    /** Rows about the stream: itself, items, insights, events, assignments, runs, tasks, executions, schedule fires. */
     static String aboutStream(UUID stream) {
         String runs = "(SELECT id FROM workflow_runs WHERE stream_id = '" + stream + "')";
         String tasks = fixtures.count("SELECT count(*) FROM agent_tasks WHERE workflow_run_id IN " + runs) + "";
@@ -379,7 +381,8 @@ class StreamRoutesTest {
                 count("stream_agent_assignments WHERE stream_id", stream),
                 count("workflow_runs WHERE stream_id", stream),
                 tasks,
-                count("agent_executions WHERE stream_id", stream));
+                count("agent_executions WHERE stream_id", stream),
+                count("schedule_fires WHERE stream_id", stream));
     }
 
     private static String count(String tableAndColumn, UUID stream) {
