@@ -115,9 +115,9 @@ public final class WebhookNotifier implements Agent, AutoCloseable {
             // slow body from holding the slot.
             response.body().close();
         } catch (HttpConnectTimeoutException e) {
-            error = "could not connect within " + timeout.toSeconds() + " s";
+            error = "could not connect within " + seconds(timeout);
         } catch (HttpTimeoutException e) {
-            error = "no answer within " + timeout.toSeconds() + " s";
+            error = "no answer within " + seconds(timeout);
         } catch (ConnectException e) {
             error = "could not connect" + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (IOException e) {
@@ -127,6 +127,10 @@ public final class WebhookNotifier implements Agent, AutoCloseable {
         }
         int durationMs = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started));
         return new Exchange(at, durationMs, status, error);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() / 1000.0 + " s";
     }
 
     private static ObjectNode notSent(String reason) {

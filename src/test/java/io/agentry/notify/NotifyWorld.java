@@ -59,12 +59,16 @@ final class NotifyWorld implements AutoCloseable {
 
     /** A runner of the org's agents, not started: tests step it. */
     Runner agentRunner() {
+        return agentRunner(agentOptions());
+    }
+
+    RunnerOptions agentOptions() {
+        return RunnerOptions.defaults().withNodeId("agents-" + org);
+    }
+
+    Runner agentRunner(RunnerOptions options) {
         return new Runner(
-                database,
-                agents(),
-                new StreamFeeds(database.dataSource(), Clock.system()),
-                RunnerOptions.defaults().withNodeId("agents-" + org),
-                Clock.system());
+                database, agents(), new StreamFeeds(database.dataSource(), Clock.system()), options, Clock.system());
     }
 
     /** A runner of deliveries alone, not started, as every node has one beside its agents' runner. */
@@ -73,7 +77,10 @@ final class NotifyWorld implements AutoCloseable {
                 database,
                 notifier.registry(),
                 StreamSinks.NONE,
-                RunnerOptions.defaults().withNodeId("deliveries-" + org).withSlots(WebhookNotifier.SLOTS),
+                RunnerOptions.defaults()
+                        .withNodeId("deliveries-" + org)
+                        .withSlots(WebhookNotifier.SLOTS)
+                        .withShutdownGrace(Duration.ZERO),
                 Clock.system());
     }
 
