@@ -16,7 +16,11 @@ record Exchange(Instant at, int durationMs, Integer httpStatus, String error) {
         return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
     }
 
-    String describe(String url) {
-        return httpStatus != null ? "HTTP " + httpStatus + " from " + url : error + " (" + url + ")";
+    /**
+     * What the task's error says. Not the URL: some URLs carry a token, and task errors are read
+     * by every key of the org, while webhooks are its admins' alone.
+     */
+    String describe() {
+        return httpStatus != null ? "the endpoint answered HTTP " + httpStatus : error;
     }
 }

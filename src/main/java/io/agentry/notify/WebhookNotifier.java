@@ -82,7 +82,7 @@ public final class WebhookNotifier implements Agent, AutoCloseable {
         Exchange exchange = post(deliveryId, outgoing, context.clock());
         outbox.record(context.orgId(), deliveryId, context.attempt(), exchange);
         if (!exchange.delivered()) {
-            return AgentResult.failure(exchange.describe(outgoing.url()));
+            return AgentResult.failure(exchange.describe());
         }
         ObjectNode output = Json.object();
         output.put("sent", true);
