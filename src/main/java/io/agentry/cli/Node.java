@@ -5,6 +5,7 @@ import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.event.EventHub;
+import io.agentry.notify.WebhookNotifier;
 import io.agentry.org.Organizations;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
@@ -67,6 +68,17 @@ final class Node {
         Scheduler scheduler = new Scheduler(database, Scheduler.Options.defaults(), clock);
         Runner runner =
                 new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
+        // Webhook deliveries run on a runner of their own, so that an endpoint that hangs never
+        // holds a slot the agents run in (docs/webhooks.md).
+        WebhookNotifier notifier = new WebhookNotifier(WebhookNotifier.DEFAULT_TIMEOUT);
+        Runner deliveries = new Runner(
+                database,
+                notifier.registry(),
+                config.runner()
+                        .withNodeId(config.runner().nodeId() + "-webhooks")
+                        .withSlots(WebhookNotifier.SLOTS)
+                        .withPrefetch(0),
+                clock);
         ApiServer[] server = new ApiServer[1];
         EventHub[] events = new EventHub[1];
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
@@ -78,6 +90,8 @@ final class Node {
                 events[0].close();
             }
             runner.close();
+            deliveries.close();
+            notifier.close();
             scheduler.close();
             maintenance.close();
             builtIns.close();
@@ -87,24 +101,33 @@ final class Node {
         maintenance.start();
         scheduler.start();
         runner.start();
+        deliveries.start();
         if (api != null) {
             events[0] = EventHub.start(database, EventHub.Options.defaults(), clock);
             server[0] = ApiServer.start(
                     api,
                     new Services(
-                            database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), events[0]));
+                            database,
+                            runner,
+                            clock,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            reference,
+                            events[0]));
         }
         // Asked before the node says it runs: what follows that line must not need the database.
         boolean noOrgYet = server[0] != null
                 && new Organizations(database.dataSource()).list().isEmpty();
         PrintWriter out = command.commandLine().getOut();
         out.printf(
-                "%s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
+                "%s: node %s running with %d slots on %s; agents: %s; webhook deliveries: node %s, %d slots."
+                        + " Ctrl-C stops it.%n",
                 command.qualifiedName(),
                 config.runner().nodeId(),
                 config.runner().slots(),
                 config.database().describe(),
-                agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()));
+                agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()),
+                deliveries.options().nodeId(),
+                deliveries.options().slots());
         if (server[0] != null) {
             ApiText.printServing(out, api, server[0].port(), noOrgYet);
         }

@@ -13,6 +13,8 @@ final class ApiRoutes {
         OrgRoutes.addTo(routes);
         RunnerRoutes.addTo(routes);
         ExecuteRoutes.addTo(routes);
+        StreamRoutes.addTo(routes);
+        WebhookRoutes.addTo(routes);
         EventRoutes.addTo(routes);
         // The document describes every route, itself included.
         List<Route> all = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentRegistry;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.event.EventHub;
 import io.agentry.runner.Runner;
@@ -63,6 +64,7 @@ final class ApiTestServer implements AutoCloseable {
                         runner,
                         Clock.system(),
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        ReferenceData.bundled(),
                         this.events));
         this.operator = client(OPERATOR_TOKEN);
     }
