@@ -104,8 +104,8 @@ public final class EventHub implements AutoCloseable {
     private final ExecutorService delivery = Executors.newFixedThreadPool(2, Threads.factory("agentry-events-send"));
     private volatile boolean ready; // the watermark is known, and no id at or below it can still appear
     private volatile boolean closed;
-    private volatile long looks; // reads of the feed so far, and the gaps open after the last one
-    private volatile int openGaps;
+    private volatile long looks; // reads of the feed so far, and the gaps above the watermark after the last
+    private volatile int gaps;
     private Tail tail; // the listening thread's alone
 
     private EventHub(Database database, Options options, Clock clock) {
@@ -155,9 +155,9 @@ public final class EventHub implements AutoCloseable {
         return looks;
     }
 
-    /** The gaps the last look left open or unsettled. */
-    int openGaps() {
-        return openGaps;
+    /** The gaps above the watermark after the last look: missing ids that hold back newer events. */
+    int gaps() {
+        return gaps;
     }
 
     private void readPage(Subscription subscription) {
@@ -202,7 +202,7 @@ public final class EventHub implements AutoCloseable {
             publish(step.events());
         } while (step.again() && !closed);
         ready = tail.settledBelow();
-        openGaps = tail.gaps();
+        gaps = tail.gaps();
         looks++; // this thread alone writes it
         return tail.waiting() ? options.gapRecheck() : options.safetyPoll();
     }

@@ -23,9 +23,9 @@ public final class Subscription {
     private final UUID streamId;
     private final Subscriber subscriber;
     private final int buffer;
+    // Guarded by this.
     private final ArrayDeque<Event> history = new ArrayDeque<>();
     private final ArrayDeque<Event> live = new ArrayDeque<>();
-    // Guarded by this.
     private Long cursor; // the last id caught up to; null: replay the stream's latest events first
     private long liveFrom = UNKNOWN;
     private boolean caughtUp;
@@ -42,7 +42,7 @@ public final class Subscription {
         this.buffer = buffer;
     }
 
-    public UUID streamId() {
+    UUID streamId() {
         return streamId;
     }
 

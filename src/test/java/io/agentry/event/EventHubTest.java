@@ -148,7 +148,7 @@ class EventHubTest {
         for (int n = 0; n < 6; n++) {
             past.add(append(n));
         }
-        await().atMost(WAIT).until(() -> hub.looks() > 1 && hub.openGaps() == 0);
+        await().atMost(WAIT).until(() -> hub.looks() > 1 && hub.gaps() == 0);
         RecordingSubscriber subscriber = subscribe(null);
         long live = append(6);
 
@@ -163,7 +163,7 @@ class EventHubTest {
         long blocker = TestEvents.append(held, org, stream, "{\"n\": 0}");
         long first = append(1);
         long second = append(2);
-        await().atMost(WAIT).until(() -> hub.openGaps() > 0);
+        await().atMost(WAIT).until(() -> hub.gaps() > 0);
         RecordingSubscriber subscriber = subscribe(second);
         held.rollback();
         held.close();
@@ -181,7 +181,7 @@ class EventHubTest {
         long earlier = TestEvents.append(slow, org, stream, "{\"n\": 1}");
         long later = append(2);
         long looked = hub.looks();
-        await().atMost(WAIT).until(() -> hub.openGaps() > 0 && hub.looks() > looked + 5);
+        await().atMost(WAIT).until(() -> hub.gaps() > 0 && hub.looks() > looked + 5);
         assertThat(subscriber.ids()).isEmpty();
 
         slow.commit();
@@ -214,7 +214,7 @@ class EventHubTest {
         between.close();
         long xminSince = snapshot("pg_snapshot_xmin");
         long looked = hub.looks();
-        await().atMost(WAIT).until(() -> hub.openGaps() > 0 && hub.looks() > looked + 5);
+        await().atMost(WAIT).until(() -> hub.gaps() > 0 && hub.looks() > looked + 5);
         assertThat(subscriber.ids()).isEmpty();
 
         earlier.commit();
@@ -251,7 +251,7 @@ class EventHubTest {
         Connection doomed = TestEvents.begin(database.dataSource());
         TestEvents.append(doomed, org, stream, "{\"n\": 1}");
         long after = append(2);
-        await().atMost(WAIT).until(() -> hub.openGaps() > 0);
+        await().atMost(WAIT).until(() -> hub.gaps() > 0);
         assertThat(subscriber.ids()).isEmpty();
 
         doomed.rollback(); // sends no notification: the gap's own recheck finds it ended
@@ -259,7 +259,7 @@ class EventHubTest {
 
         await().atMost(WAIT).until(() -> subscriber.ids().contains(after));
         assertThat(subscriber.ids()).containsExactly(after);
-        assertThat(hub.openGaps()).isZero();
+        assertThat(hub.gaps()).isZero();
     }
 
     @Test
