@@ -128,10 +128,20 @@ public final class EventHub implements AutoCloseable {
     }
 
     /**
-     * Subscribes to a stream of the org ({@link #hasStream}): the events after {@code
-     * lastEventId} (null: the stream's latest {@code replay} events), then the live ones.
+     * Where a subscriber that gives no last id starts: the id before the stream's latest {@code
+     * replay} committed events (0 when it has fewer).
      */
-    public Subscription subscribe(UUID orgId, UUID streamId, Long lastEventId, Subscriber subscriber) {
+    public long replayStart(UUID orgId, UUID streamId) {
+        return Sql.run(
+                database.forOrg(orgId),
+                connection -> EventLog.replayStart(connection, orgId, streamId, options.replay()));
+    }
+
+    /**
+     * Subscribes to a stream of the org ({@link #hasStream}): the events after {@code
+     * lastEventId}, then the live ones.
+     */
+    public Subscription subscribe(UUID orgId, UUID streamId, long lastEventId, Subscriber subscriber) {
         if (closed) {
             throw new IllegalStateException("the event hub is closed");
         }
@@ -175,13 +185,10 @@ public final class EventHub implements AutoCloseable {
         UUID stream = subscription.streamId();
         try {
             Sql.run(database.forOrg(org), connection -> {
-                long after = page.after() != null
-                        ? page.after()
-                        : EventLog.replayStart(connection, org, stream, page.until(), options.replay());
-                List<Event> events = EventLog.history(connection, org, stream, after, page.until(), PAGE);
+                List<Event> events = EventLog.history(connection, org, stream, page.after(), page.until(), PAGE);
                 boolean last =
                         events.size() < PAGE || events.get(events.size() - 1).id() == page.until();
-                subscription.caughtUp(after, events, last);
+                subscription.caughtUp(page.after(), events, last);
                 return null;
             });
             wake(subscription);

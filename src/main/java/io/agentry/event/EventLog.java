@@ -33,11 +33,11 @@ final class EventLog {
             ORDER BY id
             LIMIT ?""";
 
-    /** Where a replay of the stream's last {@code n} events up to a given id starts (the id before them). */
+    /** Where a replay of the stream's last {@code n} events starts (the id before them); 0 for a stream with fewer. */
     private static final String REPLAY_START = """
-            SELECT coalesce(min(id) - 1, ?)
+            SELECT coalesce(min(id) - 1, 0)
             FROM (SELECT id FROM stream_events
-                  WHERE stream_id = ? AND org_id = ? AND id <= ?
+                  WHERE stream_id = ? AND org_id = ?
                   ORDER BY id DESC
                   LIMIT ?) AS last""";
 
@@ -84,15 +84,15 @@ final class EventLog {
         }
     }
 
-    /** The id after which the stream's last {@code count} events up to {@code untilId} begin. */
-    static long replayStart(Connection connection, UUID orgId, UUID streamId, long untilId, int count)
-            throws SQLException {
+    /**
+     * The id after which the stream's last {@code count} events begin: its latest committed ones,
+     * whether or not the hub has handed them out yet.
+     */
+    static long replayStart(Connection connection, UUID orgId, UUID streamId, int count) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(REPLAY_START)) {
-            statement.setLong(1, untilId);
-            statement.setObject(2, streamId);
-            statement.setObject(3, orgId);
-            statement.setLong(4, untilId);
-            statement.setInt(5, count);
+            statement.setObject(1, streamId);
+            statement.setObject(2, orgId);
+            statement.setInt(3, count);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

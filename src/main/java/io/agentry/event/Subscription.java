@@ -26,14 +26,14 @@ public final class Subscription {
     // Guarded by this.
     private final ArrayDeque<Event> history = new ArrayDeque<>();
     private final ArrayDeque<Event> live = new ArrayDeque<>();
-    private Long cursor; // the last id caught up to; null: replay the stream's latest events first
+    private long cursor; // the last id caught up to
     private long liveFrom = UNKNOWN;
     private boolean caughtUp;
     private boolean loading = true; // the hub reads the first page as soon as it may
     private boolean heartbeat;
     private boolean closed;
 
-    Subscription(EventHub hub, UUID orgId, UUID streamId, Long lastEventId, Subscriber subscriber, int buffer) {
+    Subscription(EventHub hub, UUID orgId, UUID streamId, long lastEventId, Subscriber subscriber, int buffer) {
         this.hub = hub;
         this.orgId = orgId;
         this.streamId = streamId;
@@ -119,7 +119,7 @@ public final class Subscription {
     /** Called once the hub's watermark is known, under the hub's lock: live events start above it. */
     synchronized void liveFrom(long watermark) {
         liveFrom = watermark;
-        if (cursor != null && cursor >= watermark) {
+        if (cursor >= watermark) {
             caughtUp = true;
             loading = false;
         }
@@ -133,9 +133,8 @@ public final class Subscription {
         if (closed) {
             return true;
         }
-        long skipThrough = cursor != null ? cursor : UNKNOWN;
         for (Event event : events) {
-            if (event.id() > skipThrough) {
+            if (event.id() > cursor) {
                 live.add(event);
             }
         }
@@ -154,8 +153,8 @@ public final class Subscription {
         return new Page(cursor, liveFrom);
     }
 
-    /** The ids after {@code after} up to {@code until}; {@code after} null: the stream's latest events. */
-    record Page(Long after, long until) {}
+    /** The ids after {@code after} up to {@code until}. */
+    record Page(long after, long until) {}
 
     /** The page read from {@code after}; {@code last}: it was the final one. */
     synchronized void caughtUp(long after, List<Event> events, boolean last) {

@@ -31,9 +31,11 @@ final class EventRoutes {
         if (!hub.hasStream(org, stream)) {
             throw ApiException.notFound("stream");
         }
+        // Without a last id: the latest events as of this request, whenever the stream opens.
+        long after = lastEventId != null ? lastEventId : hub.replayStart(org, stream);
         return client -> {
             EventWriter writer = new EventWriter(client);
-            writer.open(hub.subscribe(org, stream, lastEventId, writer));
+            writer.open(hub.subscribe(org, stream, after, writer));
         };
     }
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's open event streams. A stream never ends on its own, so a stopping server ends them
  * first: a graceful stop would otherwise wait its whole grace for them. A stream that opens while
- * the server stops is ended at once.
+ * the server stops is ended at once. Each is held open ({@code keepAlive}) before anyone can
+ * close it: closing a client before that would leave its request open for good.
  */
 final class EventStreams {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
@@ -19,7 +20,9 @@ final class EventStreams {
     private final Set<SseClient> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
 
+    /** Holds the request open, then lets {@code stream} feed it: from here on, closing the client ends it. */
     void start(SseClient client, Route.EventStream stream) {
+        client.keepAlive();
         open.add(client);
         client.ctx().req().getAsyncContext().addListener(new Forget(client));
         if (closing) {

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -24,15 +25,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class EventWriter implements Subscriber, WriteListener {
     private static final int BATCH = 100;
+    private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final SseClient client;
     private final AtomicBoolean draining = new AtomicBoolean(true); // until the output is non-blocking
     private volatile Subscription subscription;
-    private volatile boolean open; // the request is held open: closing the client now ends it
-    private volatile boolean ended;
     private ServletOutputStream out;
     private boolean unflushed;
 
+    /** A writer to {@code client}, which {@link EventStreams} holds open. */
     EventWriter(SseClient client) {
         this.client = client;
     }
@@ -41,10 +42,8 @@ final class EventWriter implements Subscriber, WriteListener {
     void open(Subscription subscription) throws IOException {
         this.subscription = subscription;
         client.onClose(subscription::cancel);
-        client.keepAlive();
-        open = true;
-        if (ended) {
-            client.close();
+        if (client.terminated()) { // closed meanwhile: the server is stopping, or the hub ended it
+            subscription.cancel();
             return;
         }
         out = client.ctx().res().getOutputStream();
@@ -60,10 +59,7 @@ final class EventWriter implements Subscriber, WriteListener {
 
     @Override
     public void closed(String reason) {
-        ended = true;
-        if (open) {
-            client.close();
-        }
+        client.close();
     }
 
     @Override
@@ -98,20 +94,25 @@ final class EventWriter implements Subscriber, WriteListener {
         }
     }
 
-    /** The batch as event-stream text: id, event and data lines per event; a comment for a heartbeat. */
+    /** The batch as event-stream text: each event's message, then a comment for a heartbeat. */
     static byte[] frames(Batch batch) {
-        StringBuilder text = new StringBuilder();
-        for (Event event : batch.events()) {
-            text.append("id: ").append(event.id()).append('\n');
-            text.append("event: ").append(event.type()).append('\n');
-            for (String line : event.data().split("\n", -1)) {
-                text.append("data: ").append(line).append('\n');
-            }
-            text.append('\n');
+        List<Event> events = batch.events();
+        if (events.size() == 1 && !batch.heartbeat()) {
+            return events.get(0).frame();
+        }
+        int length = batch.heartbeat() ? HEARTBEAT.length : 0;
+        for (Event event : events) {
+            length += event.frame().length;
+        }
+        byte[] frames = new byte[length];
+        int at = 0;
+        for (Event event : events) {
+            System.arraycopy(event.frame(), 0, frames, at, event.frame().length);
+            at += event.frame().length;
         }
         if (batch.heartbeat()) {
-            text.append(": heartbeat\n\n");
+            System.arraycopy(HEARTBEAT, 0, frames, at, HEARTBEAT.length);
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return frames;
     }
 }

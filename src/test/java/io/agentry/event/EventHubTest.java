@@ -64,11 +64,11 @@ class EventHubTest {
         return started;
     }
 
-    private RecordingSubscriber subscribe(Long lastEventId) {
+    private RecordingSubscriber subscribe(long lastEventId) {
         return subscribe(hub, lastEventId, RecordingSubscriber.polling());
     }
 
-    private RecordingSubscriber subscribe(EventHub on, Long lastEventId, RecordingSubscriber subscriber) {
+    private RecordingSubscriber subscribe(EventHub on, long lastEventId, RecordingSubscriber subscriber) {
         return subscriber.of(on.subscribe(org, stream, lastEventId, subscriber));
     }
 
@@ -148,8 +148,7 @@ class EventHubTest {
         for (int n = 0; n < 6; n++) {
             past.add(append(n));
         }
-        await().atMost(WAIT).until(() -> hub.looks() > 1 && hub.gaps() == 0);
-        RecordingSubscriber subscriber = subscribe(null);
+        RecordingSubscriber subscriber = subscribe(hub.replayStart(org, stream));
         long live = append(6);
 
         await().atMost(WAIT).until(() -> subscriber.ids().contains(live));
