@@ -47,10 +47,16 @@ final class StreamText {
     static Optional<Stream> find(CommandSpec spec, DataSource dataSource, UUID streamId) {
         Optional<Stream> stream = new Streams(dataSource, ReferenceData.bundled()).find(streamId);
         if (stream.isEmpty()) {
-            spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-            spec.commandLine().getErr().flush();
+            notFound(spec, streamId);
         }
         return stream;
+    }
+
+    /** Says on the command's error stream that there is no such stream; returns the exit code, 1. */
+    static int notFound(CommandSpec spec, UUID streamId) {
+        spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 
     static String date(Instant instant) {
