@@ -1,7 +1,6 @@
 package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
@@ -14,13 +13,10 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
-import io.agentry.workflow.Assignment;
 import io.agentry.workflow.AssignmentRequest;
 import io.agentry.workflow.Assignments;
 import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowException;
-import io.agentry.workflow.WorkflowRun;
-import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +86,9 @@ final class StreamsCommand implements Runnable {
         DatabaseFlags database;
 
         @Mixin
+        RemoteFlags remote;
+
+        @Mixin
         ReferenceFlags referenceFlags;
 
         @Mixin
@@ -156,30 +155,63 @@ final class StreamsCommand implements Runnable {
         @Override
         public Integer call() {
             FlagValues flags = new FlagValues(spec);
-            JsonNode criteria = criteria(flags);
-            JsonNode targets = targets(flags);
-            NewStream stream = new NewStream(name, description, criteria, targets, deadline(flags));
+            NewStream stream = new NewStream(name, description, criteria(flags), targets(flags), deadline(flags));
+            Optional<RemoteApi> api = remote.api();
+            JsonNode created = api.isPresent() ? created(flags, api.get(), stream) : created(flags, stream);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(created));
+            } else {
+                Stream made = Documents.read(created, Stream.class);
+                out.printf("Created stream %s: %s%n", made.id(), made.name());
+                out.println(StreamText.goal(made));
+                out.printf("Next: agentry run opportunity_bot --stream %s%n", made.id());
+            }
+            out.flush();
+            return 0;
+        }
+
+        private JsonNode created(FlagValues flags, NewStream stream) {
             ReferenceData reference = referenceFlags.load();
             try (Database db = Databases.open(database.config())) {
                 db.migrate();
                 UUID orgId = new Organizations(db.dataSource()).findOrCreate(org.name);
-                Stream created;
-                try {
-                    created = new Streams(db.dataSource(), reference).create(orgId, stream);
-                } catch (InvalidGoalException e) {
-                    throw flags.error(inFlagTerms(e));
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(created));
-                } else {
-                    out.printf("Created stream %s: %s%n", created.id(), created.name());
-                    out.println(StreamText.goal(created));
-                    out.printf("Next: agentry run opportunity_bot --stream %s%n", created.id());
-                }
-                out.flush();
+                return Json.MAPPER.valueToTree(new Streams(db.dataSource(), reference).create(orgId, stream));
+            } catch (InvalidGoalException e) {
+                throw flags.error(inFlagTerms(e.errors()));
             }
-            return 0;
+        }
+
+        /** Through the server, which checks the goal with its own reference data. */
+        private JsonNode created(FlagValues flags, RemoteApi api, NewStream stream) {
+            ObjectNode body = Json.object();
+            body.put("name", stream.name());
+            if (stream.description() != null) {
+                body.put("description", stream.description());
+            }
+            body.set("goal_criteria", stream.goalCriteria());
+            body.set("target_metrics", stream.targetMetrics());
+            if (stream.goalDeadline() != null) {
+                body.set("goal_deadline", Json.MAPPER.valueToTree(stream.goalDeadline()));
+            }
+            try {
+                return api.post("/api/streams", body).path("stream");
+            } catch (ApiError e) {
+                if (!e.isBadRequest()) {
+                    throw e;
+                }
+                List<InvalidGoalException.FieldError> errors = new ArrayList<>();
+                e.details()
+                        .path("fields")
+                        .fields()
+                        .forEachRemaining(field -> errors.add(new InvalidGoalException.FieldError(
+                                field.getKey(), field.getValue().asText())));
+                if (errors.isEmpty() && e.details().path("field").isTextual()) {
+                    errors.add(new InvalidGoalException.FieldError(
+                            e.details().path("field").asText(), e.error()));
+                }
+                throw flags.error(errors.isEmpty() ? e.error() : inFlagTerms(errors));
+            }
         }
 
         private JsonNode criteria(FlagValues flags) {
@@ -266,9 +298,9 @@ final class StreamsCommand implements Runnable {
         }
 
         /** Field paths become the flags that set them, unless the goal came as JSON. */
-        private String inFlagTerms(InvalidGoalException e) {
+        private String inFlagTerms(List<InvalidGoalException.FieldError> errors) {
             List<String> problems = new ArrayList<>();
-            for (InvalidGoalException.FieldError error : e.errors()) {
+            for (InvalidGoalException.FieldError error : errors) {
                 String field = error.field();
                 boolean fromJson = field.startsWith("goal_criteria") ? criteriaJson != null : targetsJson != null;
                 String flag = FLAG_OF.entrySet().stream()
@@ -289,11 +321,17 @@ final class StreamsCommand implements Runnable {
             description = "The organization's streams, newest first, with their progress.",
             footer = Main.FOOTER)
     static final class ListStreams implements Callable<Integer> {
+        /** The newest streams listed. */
+        private static final int MAX_LISTED = 100;
+
         @Spec
         CommandSpec spec;
 
         @Mixin
         DatabaseFlags database;
+
+        @Mixin
+        RemoteFlags remote;
 
         @Mixin
         OrgFlags org;
@@ -303,39 +341,38 @@ final class StreamsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Databases.openExisting(database.config())) {
-                Optional<UUID> orgId = new Organizations(db.dataSource()).find(org.name);
-                List<Stream> streams = orgId.map(
-                                id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, 100))
-                        .orElse(List.of());
-                Map<UUID, Progress> progress = new StreamProgress(db.dataSource(), Clock.system())
-                        .readAll(streams.stream().map(Stream::id).toList());
-                if (json) {
-                    ArrayNode array = Json.MAPPER.createArrayNode();
-                    for (Stream stream : streams) {
-                        array.add(StreamReports.summary(stream, progress.get(stream.id())));
-                    }
-                    out.println(Json.write(array));
-                } else if (streams.isEmpty()) {
-                    out.println("No stream for organization '" + org.name + "' yet: agentry streams create NAME …");
-                } else {
-                    TextTable table = new TextTable("ID", "NAME", "GOAL STATUS", "PROGRESS", "ITEMS", "CREATED");
-                    for (Stream stream : streams) {
-                        Progress p = progress.get(stream.id());
-                        table.row(
-                                stream.id(),
-                                stream.name(),
-                                p.goalStatus().value(),
-                                p.completed() + "/" + p.total() + " (" + p.percentage() + "%)",
-                                p.items(),
-                                StreamText.date(stream.createdAt()));
-                    }
-                    out.print(table);
+            Optional<RemoteApi> api = remote.api();
+            List<JsonNode> streams;
+            if (api.isPresent()) {
+                streams = api.get().list("/api/streams", "limit=" + MAX_LISTED, MAX_LISTED);
+            } else {
+                try (Database db = Databases.openExisting(database.config())) {
+                    streams = summaries(db);
                 }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(streams));
+            } else {
+                out.print(StreamText.list(
+                        streams, api.isPresent() ? "the key's organization" : "organization '" + org.name + "'"));
             }
             out.flush();
             return 0;
+        }
+
+        private List<JsonNode> summaries(Database db) {
+            Optional<UUID> orgId = new Organizations(db.dataSource()).find(org.name);
+            List<Stream> streams = orgId.map(
+                            id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, MAX_LISTED))
+                    .orElse(List.of());
+            Map<UUID, Progress> progress = new StreamProgress(db.dataSource(), Clock.system())
+                    .readAll(streams.stream().map(Stream::id).toList());
+            List<JsonNode> summaries = new ArrayList<>();
+            for (Stream stream : streams) {
+                summaries.add(StreamReports.summary(stream, progress.get(stream.id())));
+            }
+            return summaries;
         }
     }
 
@@ -350,6 +387,9 @@ final class StreamsCommand implements Runnable {
 
         @Mixin
         DatabaseFlags database;
+
+        @Mixin
+        RemoteFlags remote;
 
         @Parameters(index = "0", paramLabel = "ID", description = "The stream's id (agentry streams list).")
         String id;
@@ -369,32 +409,38 @@ final class StreamsCommand implements Runnable {
             FlagValues flags = new FlagValues(spec);
             UUID streamId = StreamText.streamId(flags, id);
             int limit = flags.whole("--top", top, "1..1000");
+            Optional<JsonNode> overview = overview(remote, database, limit, streamId);
+            if (overview.isEmpty()) {
+                return StreamText.notFound(spec, streamId);
+            }
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Databases.openExisting(database.config())) {
-                Optional<Stream> stream = StreamText.find(spec, db.dataSource(), streamId);
-                if (stream.isEmpty()) {
-                    return 1;
-                }
-                Stream target = stream.get();
-                List<Assignment> workflow = new Assignments(db.dataSource()).list(target.orgId(), streamId);
-                List<WorkflowRun> latest = new WorkflowRuns(db.dataSource()).list(target.orgId(), streamId, 1);
-                if (json) {
-                    out.println(Json.write(StreamReports.overview(db.dataSource(), Clock.system(), target, limit)));
-                } else {
-                    out.print(StreamText.of(db.dataSource(), target, limit));
-                    if (!workflow.isEmpty()) {
-                        out.println();
-                        out.println("Workflow:");
-                        out.print(WorkflowText.assignments(workflow));
-                        out.println(
-                                latest.isEmpty()
-                                        ? "No run yet: agentry workflow run " + streamId
-                                        : "Latest: " + WorkflowText.run(latest.get(0)));
-                    }
-                }
+            if (json) {
+                out.println(Json.write(overview.get()));
+            } else {
+                out.print(StreamText.of(overview.get()) + StreamText.workflow(overview.get()));
             }
             out.flush();
             return 0;
+        }
+
+        /** The stream's overview with its {@code top} companies, through the server or from the database. */
+        static Optional<JsonNode> overview(RemoteFlags remote, DatabaseFlags database, int top, UUID streamId) {
+            Optional<RemoteApi> api = remote.api();
+            if (api.isPresent()) {
+                try {
+                    return Optional.of(api.get().get("/api/streams/" + streamId + "?top=" + top));
+                } catch (ApiError e) {
+                    if (e.isNotFound()) {
+                        return Optional.empty();
+                    }
+                    throw e;
+                }
+            }
+            try (Database db = Databases.openExisting(database.config())) {
+                return new Streams(db.dataSource(), ReferenceData.bundled())
+                        .find(streamId)
+                        .map(stream -> StreamReports.overview(db.dataSource(), Clock.system(), stream, top));
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.agentry.stream.StreamEvents;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.workflow.RunTrigger;
+import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowRun;
 import io.agentry.workflow.WorkflowRuns;
 import io.agentry.workflow.Workflows;
@@ -134,7 +135,7 @@ final class WorkflowCommand implements Runnable {
                 out.println(WorkflowText.run(ended));
                 out.print(WorkflowText.steps(new WorkflowRuns(db.dataSource()).steps(target.orgId(), run.id())));
                 out.println();
-                out.print(StreamText.of(db.dataSource(), target, limit));
+                out.print(StreamText.of(StreamReports.overview(db.dataSource(), clock, target, limit)));
                 out.flush();
                 return ended.status().equals("completed") ? 0 : 1;
             }
