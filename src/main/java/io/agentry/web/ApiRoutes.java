@@ -13,6 +13,7 @@ final class ApiRoutes {
         OrgRoutes.addTo(routes);
         RunnerRoutes.addTo(routes);
         ExecuteRoutes.addTo(routes);
+        StreamRoutes.addTo(routes);
         // The document describes every route, itself included.
         List<Route> all = new ArrayList<>();
         routes.get(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentRegistry;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
@@ -34,6 +35,11 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     ApiTestServer(Database database, AgentRegistry registry) {
+        // Tests make many unauthenticated calls on purpose; the limit has its own test.
+        this(database, registry, ApiConfig.defaults().withAuthFailuresPerMinute(100_000));
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, ApiConfig config) {
         this.database = database;
         AgentRegistry agents = registry != null ? registry : new AgentRegistry();
         if (registry == null) {
@@ -41,8 +47,13 @@ final class ApiTestServer implements AutoCloseable {
         }
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
         this.server = ApiServer.start(
-                ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
-                new Services(database, runner, Clock.system(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                config.withPort(0).withAdminToken(OPERATOR_TOKEN),
+                new Services(
+                        database,
+                        runner,
+                        Clock.system(),
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        ReferenceData.bundled()));
         this.operator = client(OPERATOR_TOKEN);
     }
 
