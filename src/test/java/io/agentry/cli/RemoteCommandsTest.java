@@ -250,4 +250,145 @@ class RemoteCommandsTest {
         assertThat(org.exitCode()).isEqualTo(2);
         assertThat(org.err()).contains("--url and --org do not go together");
     }
+
+    /** Runs the command both ways (the viewer's key through the server) and checks it said the same. */
+    private static AgentryRun same(String... args) {
+        return same(new String[0], args);
+    }
+
+    /** As {@link #same(String...)}, with {@code localOnly} added on the database: what the key says otherwise. */
+    private static AgentryRun same(String[] localOnly, String... args) {
+        AgentryRun local = api.local(concat(args, localOnly));
+        AgentryRun remote = api.remote(viewer, args);
+        assertThat(local.exitCode()).as(local.err()).isZero();
+        assertThat(remote.exitCode()).as(remote.err()).isEqualTo(local.exitCode());
+        assertThat(remote.out()).isEqualTo(local.out());
+        assertThat(remote.err()).isEqualTo(local.err());
+        return local;
+    }
+
+    @Test
+    void streams_list_and_show_and_runs_say_the_same_through_the_server_as_on_the_database() {
+        AgentryRun created = api.local(
+                "streams",
+                "create",
+                "Shown",
+                "--org",
+                ORG,
+                "--description",
+                "For the report",
+                "--industry",
+                "SaaS",
+                "--location",
+                "UK",
+                "--employees",
+                "10-500",
+                "--deadline",
+                "2031-01-31");
+        String stream = created.out()
+                .substring("Created stream ".length(), created.out().indexOf(':'));
+        String bot = assign(stream, "opportunity_bot");
+        assign(stream, "scoring_agent", "--depends-on", "opportunity_bot", "--auto-execute");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.local("execute", stream, bot).exitCode()).isZero();
+        }
+        fixtures.execute(
+                "INSERT INTO stream_insights (stream_id, insight_type, title, description, severity, dedupe_key)"
+                        + " VALUES ('" + stream + "', 'recommendation', 'A lead', 'Worth a call', 'warning', 'lead')");
+
+        String[] org = {"--org", ORG};
+        assertThat(same(org, "streams", "list").out()).contains(stream, "Shown");
+        assertThat(Json.read(same(org, "streams", "list", "--json").out())).isNotEmpty();
+        assertThat(same("streams", "show", stream).out())
+                .contains("For the report", "Workflow:", "Latest: Run ", "[warning] A lead: Worth a call");
+        assertThat(Json.read(same("streams", "show", stream, "--json", "--top", "1")
+                                .out())
+                        .path("assignments"))
+                .hasSize(2);
+        assertThat(same("runs", stream).out())
+                .contains("opportunity_bot")
+                .containsPattern("opportunity_bot +queued +0\n");
+        assertThat(Json.read(same("runs", stream, "--json", "--limit", "2").out()))
+                .hasSize(2);
+    }
+
+    @Test
+    void runs_beyond_one_page_of_the_server_are_read_page_after_page() {
+        String stream = aStream("Many runs");
+        fixtures.execute("INSERT INTO workflow_runs (id, org_id, stream_id, trigger, status, created_at, completed_at)"
+                + " SELECT gen_random_uuid(), org_id, id, 'schedule', 'completed', now() - n * interval '1 minute',"
+                + " now() - n * interval '1 minute' + interval '3 seconds'"
+                + " FROM streams, generate_series(1, 230) AS n WHERE id = '" + stream + "'");
+
+        JsonNode runs =
+                Json.read(same("runs", stream, "--json", "--limit", "1000").out());
+        same("runs", stream, "--limit", "215");
+
+        assertThat(runs).hasSize(230);
+        assertThat(runs.get(0).path("created_at").asText())
+                .isGreaterThan(runs.get(229).path("created_at").asText());
+    }
+
+    @Test
+    void a_stream_unknown_or_of_another_organization_is_said_alike_both_ways() {
+        String stream = aStream("Private");
+        String otherKey = api.key("Other Org", KeyRole.VIEWER);
+        String unknown = UUID.randomUUID().toString();
+
+        for (String[] args : new String[][] {{"streams", "show", unknown}, {"runs", unknown}}) {
+            AgentryRun local = api.local(args);
+            AgentryRun remote = api.remote(viewer, args);
+            assertThat(local.exitCode()).isEqualTo(1);
+            assertThat(local.err()).isEqualTo("No stream " + unknown + ": agentry streams list shows them.\n");
+            assertThat(remote.exitCode()).isEqualTo(1);
+            assertThat(remote.err()).isEqualTo(local.err());
+        }
+        AgentryRun foreign = api.remote(otherKey, "streams", "show", stream);
+        assertThat(foreign.exitCode()).isEqualTo(1);
+        assertThat(foreign.err()).isEqualTo("No stream " + stream + ": agentry streams list shows them.\n");
+        assertThat(api.remote(otherKey, "streams", "list").out())
+                .isEqualTo("No stream for the key's organization yet: agentry streams create NAME …\n");
+        assertThat(api.remote(otherKey, "streams", "list", "--json").out()).isEqualTo("[]\n");
+    }
+
+    @Test
+    void streams_create_through_the_server_prints_the_stream_as_on_the_database_and_its_goal_is_checked_alike() {
+        String[] goal = {"--industry", "SaaS", "--location", "London", "--companies", "20", "--deadline", "2030-06-30"};
+        AgentryRun local = api.local(concat(new String[] {"streams", "create", "Made", "--org", ORG}, goal));
+        AgentryRun remote = api.remote(editor, concat(new String[] {"streams", "create", "Made"}, goal));
+        AgentryRun localJson =
+                api.local(concat(new String[] {"streams", "create", "Made", "--json", "--org", ORG}, goal));
+        AgentryRun remoteJson = api.remote(editor, concat(new String[] {"streams", "create", "Made", "--json"}, goal));
+
+        assertThat(remote.exitCode()).as(remote.err()).isZero();
+        assertThat(withoutNewIds(remote.out())).isEqualTo(withoutNewIds(local.out()));
+        assertThat(withoutTimes(withoutNewIds(remoteJson.out())))
+                .isEqualTo(withoutTimes(withoutNewIds(localJson.out())));
+        assertThat(Json.read(remoteJson.out()).path("goal_deadline").asText()).isEqualTo("2030-06-30T00:00:00Z");
+
+        long streams = fixtures.count("SELECT count(*) FROM streams");
+        for (String[] bad : new String[][] {
+            {"streams", "create", "Bad", "--industry", "Basket Weaving", "--location", "Atlantis"},
+            {"streams", "create", "Bad", "--criteria", "{\"industry\": [\"Basket Weaving\"], \"colour\": 1}"},
+            {"streams", "create", " "}
+        }) {
+            AgentryRun refusedLocally = api.local(concat(bad, new String[] {"--org", ORG}));
+            AgentryRun refusedRemotely = api.remote(editor, bad);
+            assertThat(refusedLocally.exitCode()).isEqualTo(2);
+            assertThat(refusedRemotely.exitCode()).isEqualTo(2);
+            assertThat(refusedRemotely.err()).isEqualTo(refusedLocally.err());
+        }
+        assertThat(fixtures.count("SELECT count(*) FROM streams")).isEqualTo(streams);
+    }
+
+    private static String withoutTimes(String json) {
+        return json.replaceAll("\"(created_at|updated_at)\":\"[^\"]+\"", "\"$1\":\"<t>\"");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

@@ -1,6 +1,7 @@
 package io.agentry.cli;
 
 import io.agentry.agent.AgentRegistry;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.key.ApiKeys;
 import io.agentry.key.KeyRole;
@@ -33,7 +34,12 @@ final class TestServer implements AutoCloseable {
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-node"), Clock.system());
         this.server = ApiServer.start(
                 ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
-                new Services(database, runner, Clock.system(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                new Services(
+                        database,
+                        runner,
+                        Clock.system(),
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        ReferenceData.bundled()));
     }
 
     String url() {
