@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agents.BuiltInAgents;
 import io.agentry.org.Organizations;
 import io.agentry.web.Call;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,10 @@ final class AgentRef {
         String type = type(flags, label, text);
         List<JsonNode> agents;
         try {
-            agents = api.list("/api/agents", "limit=" + Call.MAX_LIMIT, MAX_AGENTS);
+            agents = api.list(
+                    "/api/agents",
+                    "agent_type=" + RemoteApi.encoded(type) + "&is_active=true&limit=" + Call.MAX_LIMIT,
+                    MAX_AGENTS);
         } catch (ApiError e) {
             if (e.isNotFound()) {
                 throw flags.error(label + ": " + api.url() + " does not list agents (GET /api/agents); give the "
@@ -52,8 +56,8 @@ final class AgentRef {
         return agents.stream()
                 .filter(agent -> agent.path("agent_type").asText().equals(type)
                         && agent.path("is_active").asBoolean(true))
-                .min(Comparator.comparing(
-                                (JsonNode agent) -> agent.path("created_at").asText())
+                .min(Comparator.comparing((JsonNode agent) ->
+                                Instant.parse(agent.path("created_at").asText()))
                         .thenComparing(agent -> agent.path("id").asText()))
                 .map(agent -> UUID.fromString(agent.path("id").asText()))
                 .orElseThrow(() -> flags.error(label + ": the organization has no active " + type

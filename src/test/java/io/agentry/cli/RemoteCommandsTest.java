@@ -1,6 +1,7 @@
 package io.agentry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentRegistry;
@@ -106,6 +107,25 @@ class RemoteCommandsTest {
                 .isEqualTo(2);
         assertThat(fixtures.count("SELECT count(*) FROM agent_executions WHERE stream_id = '" + stream + "'"))
                 .isEqualTo(4);
+    }
+
+    @Test
+    void an_agent_named_by_its_type_is_the_organizations_oldest_active_one_both_ways() {
+        assumeTrue(api.serves("GET", "/api/agents"), "this server lists no agents yet");
+        String stream = aStream("By type");
+        String bot = assign(stream, "opportunity_bot");
+        UUID org = new Organizations(api.database.dataSource()).find(ORG).orElseThrow();
+        fixtures.agent(org, "opportunity_bot"); // a newer one of the same type
+
+        AgentryRun local = api.local("execute", stream, "opportunity_bot", "--json");
+        AgentryRun remote = api.remote(editor, "execute", stream, "opportunity_bot", "--json");
+        AgentryRun unknownType = api.remote(editor, "execute", stream, "scout_agent");
+
+        assertThat(Json.read(local.out()).at("/execution/agent_id").asText()).isEqualTo(bot);
+        assertThat(Json.read(remote.out()).at("/execution/agent_id").asText()).isEqualTo(bot);
+        assertThat(unknownType.exitCode()).isEqualTo(2);
+        assertThat(unknownType.err())
+                .startsWith("agentry execute: AGENT: the organization has no active scout_agent agent yet");
     }
 
     @Test
