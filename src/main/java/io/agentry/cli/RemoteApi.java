@@ -5,6 +5,7 @@ import io.agentry.support.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -98,8 +99,10 @@ final class RemoteApi {
             throw new IllegalStateException(
                     base + " did not answer " + method + " " + path + " within " + ANSWER_TIMEOUT.toSeconds() + "s", e);
         } catch (IOException e) {
-            if (unresolved(e)) {
-                throw new IllegalStateException(base + " is not answering: unknown host " + host(), e);
+            Throwable unresolved = unresolved(e);
+            if (unresolved != null) {
+                // Not the ConnectException around it, which would read "connection refused".
+                throw new IllegalStateException(base + " is not answering: unknown host " + host(), unresolved);
             }
             throw new IllegalStateException(base + " is not answering", e);
         } catch (InterruptedException e) {
@@ -120,13 +123,13 @@ final class RemoteApi {
     }
 
     /** The JDK's client says an unknown host with an {@link UnresolvedAddressException} under a ConnectException. */
-    private static boolean unresolved(Throwable failure) {
+    private static Throwable unresolved(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
-                return true;
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 
     private String host() {

@@ -54,7 +54,10 @@ final class WorkflowCommand implements Runnable {
                         + "events, until the run ends; then the steps and the top companies.",
                 "This process runs a node with the built-in agents until the run ends; a node already running "
                         + "(agentry serve) may take some of the tasks, with the same result. With --detach it only "
-                        + "starts the run and prints its id, for a running node to carry out."
+                        + "starts the run and prints its id, for a running node to carry out.",
+                "With --url the server starts the run and its nodes carry it out; this process follows it (each "
+                        + "agent as it starts and ends, not the stream's events) and leaving it leaves the run going. "
+                        + "See docs/cli-remote.md."
             },
             footer = Main.FOOTER)
     static final class Run implements Callable<Integer> {

@@ -229,6 +229,11 @@ class RemoteCommandsTest {
         assertThat(wrong.err())
                 .isEqualTo(
                         "agentry status: the server refused the key (Unauthorized): check --key or AGENTRY_API_KEY\n");
+        AgentryRun operator = api.remote(TestServer.OPERATOR_TOKEN, "streams", "list");
+        assertThat(operator.exitCode()).isEqualTo(1);
+        assertThat(operator.err())
+                .isEqualTo("agentry streams list: the key may not do this (Access denied): reading needs a key of an "
+                        + "organization (the operator token has none)\n");
         assertThat(readOnly.exitCode()).isEqualTo(1);
         assertThat(readOnly.err())
                 .startsWith("agentry execute: the key may not do this (Access denied): it needs an editor or admin "
@@ -248,6 +253,13 @@ class RemoteCommandsTest {
         assertThat(run.err())
                 .isEqualTo("agentry status: http://127.0.0.1:" + port + " is not answering: connection refused: "
                         + "no server listens on that host and port\n");
+        AgentryRun unknown =
+                AgentryRun.of("streams", "list", "--url", "http://no-such-host.invalid:8080", "--key", editor);
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err())
+                .isEqualTo("agentry streams list: http://no-such-host.invalid:8080 is not answering: unknown host "
+                        + "no-such-host.invalid\n");
+        assertThat(unknown.err()).doesNotContain(editor);
     }
 
     @Test
