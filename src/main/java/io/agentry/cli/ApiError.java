@@ -10,14 +10,12 @@ import io.agentry.support.Json;
  */
 final class ApiError extends RuntimeException {
     private final int status;
-    private final String code;
     private final String error;
     private final JsonNode details;
 
-    private ApiError(int status, String code, String error, JsonNode details, String message) {
+    private ApiError(int status, String error, JsonNode details, String message) {
         super(message);
         this.status = status;
-        this.code = code;
         this.error = error;
         this.details = details;
     }
@@ -28,8 +26,7 @@ final class ApiError extends RuntimeException {
         String error = answer.path("error").isTextual()
                 ? answer.path("error").asText()
                 : "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + abbreviated(body));
-        String code = answer.path("code").asText("http_" + status);
-        return new ApiError(status, code, error, answer.path("details"), message(method, status, error, answer));
+        return new ApiError(status, error, answer.path("details"), message(method, status, error, answer));
     }
 
     private static String message(String method, int status, String error, JsonNode answer) {
@@ -68,10 +65,6 @@ final class ApiError extends RuntimeException {
 
     int status() {
         return status;
-    }
-
-    String code() {
-        return code;
     }
 
     /** The server's own message, as the local command says it. */

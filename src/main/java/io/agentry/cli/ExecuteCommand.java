@@ -2,8 +2,10 @@ package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.stream.Stream;
+import io.agentry.stream.Streams;
 import io.agentry.support.Json;
 import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowException;
@@ -81,51 +83,59 @@ final class ExecuteCommand implements Callable<Integer> {
         UUID streamId = StreamText.streamId(flags, stream);
         JsonNode config = configJson == null ? null : flags.jsonObject("--config", configJson);
         Optional<RemoteApi> api = remote.api();
-        JsonNode queued;
-        if (api.isPresent()) {
-            UUID agentId = AgentRef.resolve(flags, "AGENT", agent, api.get());
-            ObjectNode body = Json.object();
-            if (config != null) {
-                body.set("execution_config", config);
-            }
-            body.put("force_execute", force);
-            try {
-                queued = api.get().post("/api/streams/" + streamId + "/agents/" + agentId + "/execute", body);
-            } catch (ApiError e) {
-                String field = e.details().path("field").asText(null);
-                if (e.isNotFound() && "stream_id".equals(field)) {
-                    return StreamText.notFound(spec, streamId);
-                }
-                if (e.status() == 400 || e.isNotFound()) {
-                    throw refused(flags, field, e.error());
-                }
-                throw e;
-            }
-        } else {
-            try (Database db = Databases.open(database.config())) {
-                db.migrate();
-                Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
-                if (found.isEmpty()) {
-                    return 1;
-                }
-                UUID orgId = found.get().orgId();
-                UUID agentId = AgentRef.resolve(flags, "AGENT", agent, db.dataSource(), orgId);
-                Workflows.ExecuteOptions options =
-                        Workflows.ExecuteOptions.defaults().forced(force).withConfig(config);
-                try {
-                    queued = StreamReports.queued(
-                            new Workflows(db.dataSource()).execute(orgId, streamId, agentId, options),
-                            streamId,
-                            agentId);
-                } catch (WorkflowException e) {
-                    throw refused(flags, e.field(), e.getMessage());
-                }
-            }
+        Optional<JsonNode> queued = api.isPresent()
+                ? throughServer(flags, api.get(), streamId, config)
+                : onDatabase(flags, streamId, config);
+        if (queued.isEmpty()) {
+            return StreamText.notFound(spec, streamId);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.write(queued) : text(queued));
+        out.println(json ? Json.write(queued.get()) : text(queued.get()));
         out.flush();
         return 0;
+    }
+
+    /** The execute's answer; empty when there is no such stream. */
+    private Optional<JsonNode> onDatabase(FlagValues flags, UUID streamId, JsonNode config) {
+        try (Database db = Databases.open(database.config())) {
+            db.migrate();
+            Optional<Stream> found = new Streams(db.dataSource(), ReferenceData.bundled()).find(streamId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            UUID orgId = found.get().orgId();
+            UUID agentId = AgentRef.resolve(flags, "AGENT", agent, db.dataSource(), orgId);
+            Workflows.ExecuteOptions options =
+                    Workflows.ExecuteOptions.defaults().forced(force).withConfig(config);
+            try {
+                return Optional.of(StreamReports.queued(
+                        new Workflows(db.dataSource()).execute(orgId, streamId, agentId, options), streamId, agentId));
+            } catch (WorkflowException e) {
+                throw refused(flags, e.field(), e.getMessage());
+            }
+        }
+    }
+
+    /** The server's answer to its execute; empty when the key's org has no such stream. */
+    private Optional<JsonNode> throughServer(FlagValues flags, RemoteApi api, UUID streamId, JsonNode config) {
+        UUID agentId = AgentRef.resolve(flags, "AGENT", agent, api);
+        ObjectNode body = Json.object();
+        if (config != null) {
+            body.set("execution_config", config);
+        }
+        body.put("force_execute", force);
+        try {
+            return Optional.of(api.post("/api/streams/" + streamId + "/agents/" + agentId + "/execute", body));
+        } catch (ApiError e) {
+            String field = e.details().path("field").asText(null);
+            if (e.isNotFound() && "stream_id".equals(field)) {
+                return Optional.empty();
+            }
+            if (e.isBadRequest() || e.isNotFound()) {
+                throw refused(flags, field, e.error());
+            }
+            throw e;
+        }
     }
 
     /** The seed's refusal, said the same whichever way it came: the argument at fault, then the reason. */
