@@ -12,6 +12,7 @@ final class ApiRoutes {
         HealthRoutes.addTo(routes);
         OrgRoutes.addTo(routes);
         RunnerRoutes.addTo(routes);
+        EngineRoutes.addTo(routes);
         ExecuteRoutes.addTo(routes);
         // The document describes every route, itself included.
         List<Route> all = new ArrayList<>();
