@@ -1,7 +1,6 @@
 package io.agentry.cli;
 
 import io.agentry.web.ApiConfig;
-import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +38,6 @@ final class ApiFlags {
         if (token != null && token.length() < 16) {
             throw flags.error("AGENTRY_ADMIN_TOKEN must be at least 16 characters; it guards every organization");
         }
-        return new ApiConfig(bind, parsedPort, token, ApiConfig.DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(10));
+        return ApiConfig.defaults().withPort(parsedPort).withBind(bind).withAdminToken(token);
     }
 }

@@ -1,6 +1,5 @@
 package io.agentry.cli;
 
-import io.agentry.org.Organizations;
 import io.agentry.web.ApiConfig;
 import java.io.PrintWriter;
 
@@ -13,10 +12,11 @@ final class ApiText {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
-    static void printServing(PrintWriter out, ApiConfig api, int port, Organizations organizations) {
+    /** @param noOrgYet whether the deployment has no organization: then how to get a first key */
+    static void printServing(PrintWriter out, ApiConfig api, int port, boolean noOrgYet) {
         String url = url(api, port);
         out.printf("HTTP API on %s (OpenAPI at %s/api/openapi.json).%n", url, url);
-        if (!organizations.list().isEmpty()) {
+        if (!noOrgYet) {
             return;
         }
         out.println("No organization yet. To get a first key:");

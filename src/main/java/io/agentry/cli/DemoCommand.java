@@ -5,6 +5,8 @@ import io.agentry.agents.BuiltInAgents;
 import io.agentry.companieshouse.CompaniesHouseClient;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
+import io.agentry.key.ApiKeys;
+import io.agentry.key.KeyRole;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
 import io.agentry.sample.SampleSiteServer;
@@ -150,7 +152,11 @@ final class DemoCommand implements Callable<Integer> {
             boolean live = !quiet && System.console() != null;
             WorkflowRun ended =
                     new RunWatch(db.dataSource(), out, live, clock, DemoSetup.MIN_QUALITY).follow(run, after, wait);
-            new DemoReport(db.dataSource(), out, clock).print(ended, demo.stream(), limit, flagsForNextCommands());
+            String apiKey = new ApiKeys(db.dataSource())
+                    .create(ended.orgId(), "agentry demo", KeyRole.ADMIN)
+                    .key();
+            new DemoReport(db.dataSource(), out, clock)
+                    .print(ended, demo.stream(), limit, flagsForNextCommands(), apiKey);
             out.printf(
                     "%nDemo finished in %s.%n",
                     Durations.text(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started))));

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
  */
 final class DemoReport {
     private static final int INSIGHTS = 6;
+    private static final String API = "http://127.0.0.1:8080";
 
     private final DataSource dataSource;
     private final PrintWriter out;
@@ -34,8 +35,11 @@ final class DemoReport {
         this.clock = clock;
     }
 
-    /** @param flags what the next commands need to find this database ({@code --data-dir DIR}), or "" */
-    void print(WorkflowRun run, Stream stream, int top, String flags) {
+    /**
+     * @param flags what the next commands need to find this database ({@code --data-dir DIR}), or ""
+     * @param apiKey a key of the demo's organization for the HTTP API, shown this once
+     */
+    void print(WorkflowRun run, Stream stream, int top, String flags, String apiKey) {
         List<RunStep> steps = new WorkflowRuns(dataSource).steps(run.orgId(), run.id());
         out.println();
         out.println(outcome(run));
@@ -81,7 +85,11 @@ final class DemoReport {
         out.println("  agentry companies show "
                 + (items.isEmpty() ? "NUMBER" : items.get(0).companyNumber()) + flags
                 + "   everything the catalogue holds about a company");
-        out.println("  agentry serve" + flags + "   a node: the runner and maintenance on this database");
+        out.println("  agentry serve" + flags + "   a node on this database: the HTTP API on " + API
+                + ", the runner, the scheduler");
+        out.println("  curl -H \"Authorization: Bearer " + apiKey + "\" " + API + "/api/streams/" + stream.id());
+        out.println("      the stream over HTTP, with an admin key of organization '" + DemoSetup.ORG
+                + "' made for you (shown this once; every route: " + API + "/api/openapi.json)");
         out.println("  docs/demo.md (what the demo did), docs/workflows.md, docs/scoring.md (the quality score), "
                 + "docs/streams.md");
         out.flush();

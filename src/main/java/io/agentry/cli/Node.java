@@ -86,6 +86,9 @@ final class Node {
             server[0] = ApiServer.start(
                     api, new Services(database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         }
+        // Asked before the node says it runs: what follows that line must not need the database.
+        boolean noOrgYet = server[0] != null
+                && new Organizations(database.dataSource()).list().isEmpty();
         PrintWriter out = command.commandLine().getOut();
         out.printf(
                 "%s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
@@ -95,7 +98,7 @@ final class Node {
                 config.database().describe(),
                 agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()));
         if (server[0] != null) {
-            ApiText.printServing(out, api, server[0].port(), new Organizations(database.dataSource()));
+            ApiText.printServing(out, api, server[0].port(), noOrgYet);
         }
         out.flush();
         try {

@@ -74,6 +74,7 @@ public final class Runner implements AutoCloseable {
     private final Object slotsFreed = new Object();
     private final Completer completer;
 
+    private volatile RunnerMeters meters;
     private volatile State state = State.STOPPED;
     private Thread dispatcher;
     private ThreadPoolExecutor workers;
@@ -115,6 +116,12 @@ public final class Runner implements AutoCloseable {
         this.leases = new Leases(database.queueDataSource());
         this.nodes = new NodeRegistry(database.dataSource());
         this.completer = new Completer(leases, database.availability(), this::written, this::heartbeatSafely);
+        this.meters = RunnerMeters.unread(options.nodeId());
+    }
+
+    /** Counts claims, outcomes and attempt durations into {@code registry} (see {@link RunnerMeters}). */
+    public void recordTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        meters = new RunnerMeters(registry, options.nodeId());
     }
 
     /**
@@ -247,9 +254,13 @@ public final class Runner implements AutoCloseable {
      */
     public int runOnce() {
         List<ClaimedTask> claimed = claim(options.slots());
+        meters.claimed(claimed.size());
         for (ClaimedTask task : claimed) {
             Attempt attempt = hold(task);
-            report(attempt, attempt.run(timer, options.defaultTimeout()));
+            long started = clock.nanoTime();
+            Optional<Outcome> outcome = attempt.run(timer, options.defaultTimeout());
+            meters.attempted(clock.nanoTime() - started);
+            report(attempt, outcome);
         }
         completer.flushNow();
         return claimed.size();
@@ -353,6 +364,7 @@ public final class Runner implements AutoCloseable {
 
     private int claimInto(int wanted) {
         List<ClaimedTask> claimed = claim(wanted);
+        meters.claimed(claimed.size());
         for (ClaimedTask task : claimed) {
             waiting.incrementAndGet();
             workers.execute(new Run(hold(task)));
@@ -389,7 +401,9 @@ public final class Runner implements AutoCloseable {
                 completer.started(attempt.task.id(), attempt.task.attempt());
                 report(attempt, attempt.run(timer, options.defaultTimeout()));
             } finally {
-                averageAttempt.add(clock.nanoTime() - started);
+                long ran = clock.nanoTime() - started;
+                averageAttempt.add(ran);
+                meters.attempted(ran);
                 busySlots.decrementAndGet();
                 synchronized (slotsFreed) {
                     slotsFreed.notifyAll();
@@ -410,6 +424,7 @@ public final class Runner implements AutoCloseable {
     /** An outcome committed: the task is no longer held. */
     private void written(Outcome outcome) {
         held.remove(outcome.taskId());
+        meters.written(outcome.kind());
         wakeup.signal(); // capacity freed
         if (outcome.kind() == Outcome.Kind.RETRY && outcome.retryDelay().compareTo(options.pollInterval()) < 0) {
             // The retry falls due before the next poll: look for it then, not a poll later. The

@@ -11,11 +11,20 @@ import java.time.Duration;
  * @param adminToken the operator token ({@code AGENTRY_ADMIN_TOKEN}); null: no operator routes
  * @param maxBodyBytes the largest request body accepted; larger ones are a 413. 1 MiB by default
  * @param shutdownGrace how long a stop waits for requests in flight
+ * @param authFailuresPerMinute failed authentications an address may make in a minute before it
+ *     is refused (429) for the rest of that minute; 20 by default
  */
-public record ApiConfig(String bind, int port, String adminToken, long maxBodyBytes, Duration shutdownGrace) {
+public record ApiConfig(
+        String bind,
+        int port,
+        String adminToken,
+        long maxBodyBytes,
+        Duration shutdownGrace,
+        int authFailuresPerMinute) {
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_AUTH_FAILURES = 20;
 
     public ApiConfig {
         if (port < 0 || port > 65535) {
@@ -27,14 +36,28 @@ public record ApiConfig(String bind, int port, String adminToken, long maxBodyBy
     }
 
     public static ApiConfig defaults() {
-        return new ApiConfig(DEFAULT_BIND, DEFAULT_PORT, null, DEFAULT_MAX_BODY_BYTES, Duration.ofSeconds(10));
+        return new ApiConfig(
+                DEFAULT_BIND,
+                DEFAULT_PORT,
+                null,
+                DEFAULT_MAX_BODY_BYTES,
+                Duration.ofSeconds(10),
+                DEFAULT_AUTH_FAILURES);
     }
 
     public ApiConfig withPort(int port) {
-        return new ApiConfig(bind, port, adminToken, maxBodyBytes, shutdownGrace);
+        return new ApiConfig(bind, port, adminToken, maxBodyBytes, shutdownGrace, authFailuresPerMinute);
+    }
+
+    public ApiConfig withBind(String address) {
+        return new ApiConfig(address, port, adminToken, maxBodyBytes, shutdownGrace, authFailuresPerMinute);
     }
 
     public ApiConfig withAdminToken(String token) {
-        return new ApiConfig(bind, port, token, maxBodyBytes, shutdownGrace);
+        return new ApiConfig(bind, port, token, maxBodyBytes, shutdownGrace, authFailuresPerMinute);
+    }
+
+    public ApiConfig withAuthFailuresPerMinute(int limit) {
+        return new ApiConfig(bind, port, adminToken, maxBodyBytes, shutdownGrace, limit);
     }
 }

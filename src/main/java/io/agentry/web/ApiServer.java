@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,20 +38,21 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(ApiConfig config, Services services) {
         List<Route> routes = ApiRoutes.all();
+        QueueDepth.register(services.meters(), services.database().dataSource());
+        services.runner().recordTo(services.meters());
         Authenticator authenticator = new Authenticator(
                 new ApiKeys(services.database().dataSource()),
                 config.adminToken(),
-                new FailedLogins(services.clock(), 20, Duration.ofMinutes(1)));
+                new FailedLogins(services.clock(), config.authFailuresPerMinute(), Duration.ofMinutes(1)));
         Javalin javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.jetty.host = config.bind();
             javalinConfig.jetty.port = config.port();
             javalinConfig.http.maxRequestSize = config.maxBodyBytes();
             javalinConfig.http.defaultContentType = "application/json";
-            javalinConfig.jetty.modifyServer(server -> {
-                server.setStopTimeout(config.shutdownGrace().toMillis());
-                server.insertHandler(new GracefulHandler());
-            });
+            // Jetty then waits for requests in flight (Javalin's StatisticsHandler tracks them).
+            javalinConfig.jetty.modifyServer(
+                    server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
             javalinConfig.routes.before(ApiServer::tagRequest);
             for (Route route : routes) {
                 javalinConfig.routes.addHttpHandler(
@@ -124,6 +124,15 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** What the router itself holds: "METHOD path" of every request handler it matches. */
+    List<String> routerEndpoints() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     /** Every route this server serves. */

@@ -74,9 +74,15 @@ class CliTest {
 
     @Test
     void status_works_while_serve_runs_on_the_same_data_directory(@TempDir Path dataDir) throws Exception {
-        try (ChildJvm serve =
-                ChildJvm.start(Main.class, "serve", "--data-dir", dataDir.toString(), "--node-id", "serving-node")) {
+        try (ChildJvm serve = ChildJvm.start(
+                Main.class, "serve", "--data-dir", dataDir.toString(), "--node-id", "serving-node", "--port", "0")) {
             serve.awaitLine("agentry serve: node serving-node running", Duration.ofMinutes(2));
+            assertThat(serve.awaitLine("HTTP API on http://127.0.0.1:", Duration.ofSeconds(30)))
+                    .contains("/api/openapi.json");
+            assertThat(serve.awaitLine("No organization yet", Duration.ofSeconds(30)))
+                    .isNotNull();
+            assertThat(serve.awaitLine("  agentry keys create --org", Duration.ofSeconds(30)))
+                    .isNotNull();
 
             assertThat(agentry("status", "--data-dir", dataDir.toString(), "--json"))
                     .as("status: %s", err)
@@ -84,7 +90,7 @@ class CliTest {
 
             JsonNode status = Json.read(out.toString());
             assertThat(status.get("nodes")).hasSize(1);
-            assertThat(status.get("nodes").get(0).get("nodeId").asText()).isEqualTo("serving-node");
+            assertThat(status.get("nodes").get(0).get("node_id").asText()).isEqualTo("serving-node");
             assertThat(status.get("nodes").get(0).get("status").asText()).isEqualTo("running");
             assertThat(status.get("stats").get("total").asLong()).isZero();
             serve.terminate(Duration.ofSeconds(60));

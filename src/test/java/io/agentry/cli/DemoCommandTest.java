@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.db.Sql;
+import io.agentry.key.ApiKeys;
+import io.agentry.key.KeyHolder;
+import io.agentry.key.KeyRole;
 import io.agentry.org.Organizations;
 import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
@@ -156,6 +159,21 @@ class DemoCommandTest {
                 .contains("agentry serve")
                 .contains("docs/demo.md")
                 .contains("Demo finished in ");
+    }
+
+    @Test
+    void the_end_prints_a_working_key_of_the_demo_org_and_the_api_url() {
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile(
+                        "curl -H \"Authorization: Bearer (agk_[A-Za-z0-9_-]+)\" http://127\\.0\\.0\\.1:8080/api/streams/"
+                                + stream.id())
+                .matcher(first.out());
+        assertThat(printed.find()).as(first.out()).isTrue();
+        KeyHolder holder = new ApiKeys(database.dataSource())
+                .authenticate(printed.group(1))
+                .orElseThrow();
+        assertThat(holder.orgId()).isEqualTo(orgId);
+        assertThat(holder.role()).isEqualTo(KeyRole.ADMIN);
+        assertThat(second.out()).doesNotContain(printed.group(1));
     }
 
     @Test

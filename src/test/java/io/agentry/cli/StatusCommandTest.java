@@ -111,13 +111,13 @@ class StatusCommandTest {
                     .contains("Pending tasks no running node can run: research_gpt 2, writer_agent 3\n")
                     .contains("pending 9,");
             assertThat(json.get("nodes")).anySatisfy(node -> {
-                assertThat(node.get("nodeId").asText()).isEqualTo("running-node");
-                assertThat(node.get("agentTypes"))
+                assertThat(node.get("node_id").asText()).isEqualTo("running-node");
+                assertThat(node.get("agent_types"))
                         .extracting(JsonNode::asText)
                         .containsExactly("enrichment_agent", "scoring_agent");
-                assertThat(node.get("heartbeatIntervalMs").asLong()).isEqualTo(5_000);
-                assertThat(node.get("leaseTtlMs").asLong()).isEqualTo(30_000);
-                assertThat(node.get("lostAfterMs").asLong()).isEqualTo(11_000);
+                assertThat(node.get("heartbeat_interval_ms").asLong()).isEqualTo(5_000);
+                assertThat(node.get("lease_ttl_ms").asLong()).isEqualTo(30_000);
+                assertThat(node.get("lost_after_ms").asLong()).isEqualTo(11_000);
             });
             assertThat(json.get("pending_without_node"))
                     .isEqualTo(Json.object().put("research_gpt", 2).put("writer_agent", 3));
@@ -148,7 +148,7 @@ class StatusCommandTest {
                 "200")) {
             doomed.awaitLine("READY", Duration.ofSeconds(60));
             assertThat(doomedNode().get("status").asText()).isEqualTo("running");
-            assertThat(doomedNode().get("lostAfterMs").asLong())
+            assertThat(doomedNode().get("lost_after_ms").asLong())
                     .as("its lease TTL: shorter than two heartbeats and a second")
                     .isEqualTo(1_000);
 
@@ -167,7 +167,7 @@ class StatusCommandTest {
 
     private static JsonNode doomedNode() {
         for (JsonNode node : Json.read(status("--json")).get("nodes")) {
-            if (node.get("nodeId").asText().equals("doomed")) {
+            if (node.get("node_id").asText().equals("doomed")) {
                 return node;
             }
         }

@@ -95,8 +95,8 @@ class EmbeddedDatabaseSupervisionTest {
     void restarts_that_keep_failing_end_the_node_with_one_line_and_status_1() throws Exception {
         dataDir = EmbeddedTemplate.copyTo(temp.resolve("data"));
         Path cluster = dataDir.toRealPath().resolve("pg");
-        try (EmbeddedChildJvm serve =
-                EmbeddedChildJvm.agentry("serve", "--data-dir", dataDir.toString(), "--node-id", "doomed")) {
+        try (EmbeddedChildJvm serve = EmbeddedChildJvm.agentry(
+                "serve", "--data-dir", dataDir.toString(), "--node-id", "doomed", "--port", "0")) {
             serve.awaitOutput("agentry serve: node doomed running");
             // Read at the next start only: every restart after the kill fails.
             Files.writeString(

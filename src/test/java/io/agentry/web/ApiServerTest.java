@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.testing.Fixtures;
+import io.agentry.testing.TestDatabase;
 import io.agentry.testing.TestStreams;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -116,7 +117,7 @@ class ApiServerTest {
 
     @Test
     void failed_authentications_are_rate_limited_per_address() {
-        ApiTestServer own = new ApiTestServer();
+        ApiTestServer own = new ApiTestServer(TestDatabase.fresh(), null, ApiConfig.defaults());
         try {
             ApiClient guesser = own.client("agk_guess");
             for (int i = 0; i < 20; i++) {
@@ -161,5 +162,25 @@ class ApiServerTest {
         acme.viewer()
                 .post("/api/streams/" + stream + "/agents/" + agent + "/execute", "{}")
                 .expect(403);
+    }
+
+    @Test
+    void metrics_count_the_queue_the_runner_and_the_requests() {
+        UUID agent = new Fixtures(api.database).agent(acme.id(), "test_agent");
+        UUID stream = TestStreams.aStream(api.database.dataSource(), acme.id(), "{}", "{}");
+        acme.editor()
+                .post("/api/streams/" + stream + "/agents/" + agent + "/execute", "{}")
+                .expect(201);
+        assertThat(api.runner.runOnce()).isPositive();
+
+        String metrics = api.anonymous().get("/metrics").expect(200).body();
+
+        assertThat(metrics)
+                .containsPattern("agentry_queue_tasks\\{status=\"completed\"} [1-9]")
+                .containsPattern("agentry_tasks_claimed_total\\{node=\"api-test\"} [1-9]")
+                .containsPattern("agentry_task_outcomes_total\\{node=\"api-test\",outcome=\"completed\"} [1-9]")
+                .contains("agentry_task_attempt_seconds_count{node=\"api-test\"}")
+                .contains(
+                        "http_server_requests_seconds_count{method=\"POST\",route=\"/api/streams/{id}/agents/{agentId}/execute\",status=\"201\"}");
     }
 }

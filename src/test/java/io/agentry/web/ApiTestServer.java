@@ -34,6 +34,11 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     ApiTestServer(Database database, AgentRegistry registry) {
+        // Tests make many unauthenticated calls on purpose; the limit has its own test.
+        this(database, registry, ApiConfig.defaults().withAuthFailuresPerMinute(100_000));
+    }
+
+    ApiTestServer(Database database, AgentRegistry registry, ApiConfig config) {
         this.database = database;
         AgentRegistry agents = registry != null ? registry : new AgentRegistry();
         if (registry == null) {
@@ -41,7 +46,7 @@ final class ApiTestServer implements AutoCloseable {
         }
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
         this.server = ApiServer.start(
-                ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
+                config.withPort(0).withAdminToken(OPERATOR_TOKEN),
                 new Services(database, runner, Clock.system(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         this.operator = client(OPERATOR_TOKEN);
     }
