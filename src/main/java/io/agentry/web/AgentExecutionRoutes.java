@@ -35,6 +35,6 @@ final class AgentExecutionRoutes {
         int limit = call.limit();
         List<ExecutionDetails> executions =
                 new ExecutionHistory(call.data()).list(call.orgId(), filter, after.at(), after.id(), limit + 1);
-        return Page.of(executions, limit, execution -> Keyset.cursor(execution.createdAt(), execution.id()));
+        return Page.of(executions, limit, execution -> Cursor.of(execution.createdAt(), execution.id()));
     }
 }

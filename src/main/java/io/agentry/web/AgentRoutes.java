@@ -9,6 +9,7 @@ import io.agentry.org.AgentFields;
 import io.agentry.org.AgentTypes;
 import io.agentry.org.AiAgent;
 import io.agentry.org.AiAgents;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class AgentRoutes {
         Keyset after = Keyset.of(call);
         int limit = call.limit();
         List<AiAgent> agents = agents(call).list(call.orgId(), agentType, active, after.at(), after.id(), limit + 1);
-        return Page.of(agents, limit, agent -> Keyset.cursor(agent.createdAt(), agent.id()));
+        return Page.of(agents, limit, agent -> Cursor.of(agent.createdAt(), agent.id()));
     }
 
     private static Object create(Call call) {
@@ -98,15 +99,16 @@ final class AgentRoutes {
     }
 
     private static String holds(AiAgents.Deletion deletion) {
-        int streams = deletion.assignedStreams().size();
-        String what = streams > 0 && deletion.liveTasks() > 0
-                ? "is assigned to " + plural(streams, "stream") + " and has " + plural(deletion.liveTasks(), "task")
-                        + " not yet ended"
-                : streams > 0
-                        ? "is assigned to " + plural(streams, "stream")
-                        : "has " + plural(deletion.liveTasks(), "task") + " not yet ended";
-        return "the agent " + what + "; remove it from its streams and let its tasks end (or cancel them)"
-                + " before deleting it, or deactivate it with is_active false";
+        List<String> holds = new ArrayList<>();
+        if (!deletion.assignedStreams().isEmpty()) {
+            holds.add("is assigned to " + plural(deletion.assignedStreams().size(), "stream"));
+        }
+        if (deletion.liveTasks() > 0) {
+            holds.add("has " + plural(deletion.liveTasks(), "task") + " not yet ended");
+        }
+        return "the agent " + String.join(" and ", holds)
+                + "; remove it from its streams and let its tasks end (or cancel them) before deleting it,"
+                + " or deactivate it with is_active false";
     }
 
     private static String plural(long count, String noun) {

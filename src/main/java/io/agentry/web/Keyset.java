@@ -21,8 +21,4 @@ record Keyset(Instant at, UUID id) {
             throw ApiException.invalid("cursor", "cursor is not one this list gave");
         }
     }
-
-    static Cursor cursor(Instant at, UUID id) {
-        return Cursor.of(at, id);
-    }
 }

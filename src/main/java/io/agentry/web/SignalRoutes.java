@@ -38,6 +38,6 @@ final class SignalRoutes {
         int limit = call.limit();
         List<ListedSignal> signals =
                 new OrgSignals(call.data()).list(call.orgId(), filter, after.at(), after.id(), limit + 1);
-        return Page.of(signals, limit, signal -> Keyset.cursor(signal.detectedAt(), signal.id()));
+        return Page.of(signals, limit, signal -> Cursor.of(signal.detectedAt(), signal.id()));
     }
 }

@@ -51,7 +51,7 @@ final class TaskRoutes {
         Keyset after = Keyset.of(call);
         int limit = call.limit();
         List<Task> tasks = new OrgTasks(call.data()).list(call.orgId(), filter, after.at(), after.id(), limit + 1);
-        return Page.of(tasks, limit, task -> Keyset.cursor(task.createdAt(), task.id()));
+        return Page.of(tasks, limit, task -> Cursor.of(task.createdAt(), task.id()));
     }
 
     private static Object cancel(Call call) {
@@ -63,7 +63,14 @@ final class TaskRoutes {
                 call.status(202);
                 yield answer(call, task.id(), "cancel_requested");
             }
-            case ALREADY_ENDED -> throw ended(call, task.id(), "cancelled");
+            case ALREADY_ENDED -> {
+                TaskStatus status = find(call, task.id()).status();
+                throw new ApiException(
+                        409,
+                        "conflict",
+                        "the task has already ended (" + status.sql() + ") and cannot be cancelled",
+                        Map.of("status", status));
+            }
             case NOT_FOUND -> throw ApiException.notFound("task");
         };
     }
@@ -71,7 +78,7 @@ final class TaskRoutes {
     private static Object retry(Call call) {
         Task task = find(call);
         if (task.status() != TaskStatus.FAILED || !new TaskQueue(call.data()).retry(task.id())) {
-            Task now = reread(call, task.id());
+            Task now = find(call, task.id());
             if (now.status() == TaskStatus.FAILED) {
                 throw new ApiException(
                         409,
@@ -89,29 +96,18 @@ final class TaskRoutes {
         return answer(call, task.id(), "retried");
     }
 
-    private static ApiException ended(Call call, UUID taskId, String verb) {
-        TaskStatus status = reread(call, taskId).status();
-        return new ApiException(
-                409,
-                "conflict",
-                "the task has already ended (" + status.sql() + ") and cannot be " + verb,
-                Map.of("status", status));
-    }
-
     private static Map<String, Object> answer(Call call, UUID taskId, String result) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("result", result);
-        body.put("task", reread(call, taskId));
+        body.put("task", find(call, taskId));
         return body;
     }
 
     private static Task find(Call call) {
-        return new OrgTasks(call.data())
-                .find(call.orgId(), call.pathId("id"))
-                .orElseThrow(() -> ApiException.notFound("task"));
+        return find(call, call.pathId("id"));
     }
 
-    private static Task reread(Call call, UUID taskId) {
+    private static Task find(Call call, UUID taskId) {
         return new OrgTasks(call.data()).find(call.orgId(), taskId).orElseThrow(() -> ApiException.notFound("task"));
     }
 }
