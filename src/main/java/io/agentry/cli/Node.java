@@ -4,6 +4,7 @@ import io.agentry.agent.AgentRegistry;
 import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
+import io.agentry.notify.WebhookNotifier;
 import io.agentry.org.Organizations;
 import io.agentry.runner.Maintenance;
 import io.agentry.runner.Runner;
@@ -66,6 +67,17 @@ final class Node {
         Scheduler scheduler = new Scheduler(database, Scheduler.Options.defaults(), clock);
         Runner runner =
                 new Runner(database, agents, new StreamFeeds(database.dataSource(), clock), config.runner(), clock);
+        // Webhook deliveries run on a runner of their own, so that an endpoint that hangs never
+        // holds a slot the agents run in (docs/webhooks.md).
+        WebhookNotifier notifier = new WebhookNotifier(WebhookNotifier.DEFAULT_TIMEOUT);
+        Runner deliveries = new Runner(
+                database,
+                notifier.registry(),
+                config.runner()
+                        .withNodeId(config.runner().nodeId() + "-webhooks")
+                        .withSlots(WebhookNotifier.SLOTS)
+                        .withPrefetch(0),
+                clock);
         ApiServer[] server = new ApiServer[1];
         ShutdownHooks.add(ShutdownHooks.APPLICATION, () -> {
             log.info("Shutting down");
@@ -73,6 +85,8 @@ final class Node {
                 server[0].close(); // requests in flight finish first
             }
             runner.close();
+            deliveries.close();
+            notifier.close();
             scheduler.close();
             maintenance.close();
             builtIns.close();
@@ -82,21 +96,27 @@ final class Node {
         maintenance.start();
         scheduler.start();
         runner.start();
+        deliveries.start();
         if (api != null) {
             server[0] = ApiServer.start(
-                    api, new Services(database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                    api,
+                    new Services(
+                            database, runner, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), reference));
         }
         // Asked before the node says it runs: what follows that line must not need the database.
         boolean noOrgYet = server[0] != null
                 && new Organizations(database.dataSource()).list().isEmpty();
         PrintWriter out = command.commandLine().getOut();
         out.printf(
-                "%s: node %s running with %d slots on %s; agents: %s. Ctrl-C stops it.%n",
+                "%s: node %s running with %d slots on %s; agents: %s; webhook deliveries: node %s, %d slots."
+                        + " Ctrl-C stops it.%n",
                 command.qualifiedName(),
                 config.runner().nodeId(),
                 config.runner().slots(),
                 config.database().describe(),
-                agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()));
+                agents.types().isEmpty() ? "none registered" : String.join(", ", agents.types()),
+                deliveries.options().nodeId(),
+                deliveries.options().slots());
         if (server[0] != null) {
             ApiText.printServing(out, api, server[0].port(), noOrgYet);
         }

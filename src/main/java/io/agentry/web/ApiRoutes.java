@@ -14,6 +14,8 @@ final class ApiRoutes {
         RunnerRoutes.addTo(routes);
         EngineRoutes.addTo(routes);
         ExecuteRoutes.addTo(routes);
+        StreamRoutes.addTo(routes);
+        WebhookRoutes.addTo(routes);
         // The document describes every route, itself included.
         List<Route> all = new ArrayList<>();
         routes.get(

@@ -1,5 +1,6 @@
 package io.agentry.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -8,7 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An agent assigned to a stream, with its place in the stream's workflow and its counters.
+ * An agent assigned to a stream, with its place in the stream's workflow and its counters; in
+ * JSON with the column names, as a request to assign an agent spells them.
  *
  * @param dependsOn agents of the same stream that must complete, in the same run, before this one
  *     starts by itself
@@ -21,13 +23,13 @@ public record Assignment(
         UUID agentId,
         String agentType,
         String agentName,
-        String role,
+        @JsonProperty("assignment_role") String role,
         Integer executionOrder,
-        boolean active,
+        @JsonProperty("is_active") boolean active,
         boolean autoExecute,
         String executionFrequency,
         JsonNode executionConfig,
-        List<UUID> dependsOn,
+        @JsonProperty("depends_on_agent_ids") List<UUID> dependsOn,
         int totalExecutions,
         int successfulExecutions,
         Instant lastExecutedAt,

@@ -55,18 +55,49 @@ public final class Assignments {
         this.dataSource = dataSource;
     }
 
+    /** What a write may do: assign anew, change an assignment, or either. */
+    private enum Mode {
+        ADD,
+        CHANGE,
+        ASSIGN
+    }
+
     /**
      * Assigns an agent to a stream, or changes its assignment (fields the request leaves null keep
-     * their value). Refused with a {@link WorkflowException} naming the field: an unknown stream or
-     * agent of the org, an unknown role, a dependency that is not assigned to the stream, a cycle
-     * (named agent by agent).
+     * their value). Refused with a {@link WorkflowException} naming the field: an unknown stream,
+     * an agent the org does not have, an unknown role, a dependency that is not assigned to the
+     * stream, a cycle (named agent by agent).
      */
     public Assignment assign(UUID orgId, UUID streamId, AssignmentRequest request) {
+        return write(orgId, streamId, request, Mode.ASSIGN);
+    }
+
+    /** {@link #assign}, refused with a conflict when the agent is assigned to the stream already. */
+    public Assignment add(UUID orgId, UUID streamId, AssignmentRequest request) {
+        return write(orgId, streamId, request, Mode.ADD);
+    }
+
+    /** {@link #assign}, refused as not found when the agent is not assigned to the stream. */
+    public Assignment change(UUID orgId, UUID streamId, AssignmentRequest request) {
+        return write(orgId, streamId, request, Mode.CHANGE);
+    }
+
+    private Assignment write(UUID orgId, UUID streamId, AssignmentRequest request, Mode mode) {
         return Sql.transaction(dataSource, connection -> {
             lockStream(connection, orgId, streamId);
-            String[] agent = requireAgent(connection, orgId, request.agentId());
             Map<UUID, Assignment> current = byAgent(list(connection, orgId, streamId));
-            Assignment merged = merge(streamId, agent, current.get(request.agentId()), request);
+            Assignment existing = current.get(request.agentId());
+            if (mode == Mode.ADD && existing != null) {
+                throw WorkflowException.conflict(
+                        "agent_id",
+                        "agent " + request.agentId() + " is assigned to this stream already; change its assignment");
+            }
+            if (mode == Mode.CHANGE && existing == null) {
+                throw WorkflowException.notFound(
+                        "agent_id", "agent " + request.agentId() + " is not assigned to this stream");
+            }
+            String[] agent = requireAgent(connection, orgId, request.agentId());
+            Assignment merged = merge(streamId, agent, existing, request);
             WorkflowGraph.of(current.values()).with(merged).check();
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
                 int i = 1;
@@ -174,14 +205,14 @@ public final class Assignments {
         }
     }
 
-    /** The agent's type and name; refused when the org has no such agent. */
-    static String[] requireAgent(Connection connection, UUID orgId, UUID agentId) throws SQLException {
+    /** The agent's type and name; refused, as a wrong input, when the org has no such agent. */
+    private static String[] requireAgent(Connection connection, UUID orgId, UUID agentId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(AGENT)) {
             statement.setObject(1, agentId);
             statement.setObject(2, orgId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    throw WorkflowException.notFound("agent_id", "no agent " + agentId + " in this organization");
+                    throw WorkflowException.invalid("agent_id", "no agent " + agentId + " in this organization");
                 }
                 return new String[] {rs.getString(1), rs.getString(2)};
             }

@@ -10,6 +10,7 @@ import io.agentry.stream.StreamProgress;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -48,8 +49,13 @@ public final class StreamReports {
         ObjectNode report = Json.object();
         report.set("stream", Json.MAPPER.valueToTree(stream));
         new StreamProgress(dataSource, clock).read(stream.id()).ifPresent(p -> report.set("progress", progress(p)));
-        report.set("items", Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.id(), top)));
-        report.set("insights", Json.MAPPER.valueToTree(new StreamInsights(dataSource).latest(stream.id(), INSIGHTS)));
+        report.set(
+                "items",
+                Json.MAPPER.valueToTree(new StreamItems(dataSource).ranked(stream.orgId(), stream.id(), null, top)));
+        report.set(
+                "insights",
+                Json.MAPPER.valueToTree(new StreamInsights(dataSource)
+                        .page(stream.orgId(), stream.id(), StreamInsights.Filter.ALL, null, INSIGHTS)));
         report.set(
                 "assignments", Json.MAPPER.valueToTree(new Assignments(dataSource).list(stream.orgId(), stream.id())));
         List<WorkflowRun> latest = new WorkflowRuns(dataSource).list(stream.orgId(), stream.id(), 1);
@@ -59,18 +65,27 @@ public final class StreamReports {
 
     /** A run with its {@code steps}. */
     public static ObjectNode run(WorkflowRuns runs, UUID orgId, WorkflowRun run) {
-        ObjectNode node = Json.MAPPER.valueToTree(run);
-        node.set("steps", Json.MAPPER.valueToTree(runs.steps(orgId, run.id())));
-        return node;
+        return run(run, runs.steps(orgId, run.id()));
     }
 
     /** The stream's newest runs, newest first, each with its steps. */
     public static ArrayNode runs(DataSource dataSource, UUID orgId, UUID streamId, int limit) {
         WorkflowRuns runs = new WorkflowRuns(dataSource);
+        return runs(runs, orgId, runs.list(orgId, streamId, limit));
+    }
+
+    /** These runs, in their order, each with its steps (read in one statement). */
+    public static ArrayNode runs(WorkflowRuns runs, UUID orgId, List<WorkflowRun> list) {
+        Map<UUID, List<RunStep>> steps =
+                runs.steps(orgId, list.stream().map(WorkflowRun::id).toList());
         ArrayNode array = Json.MAPPER.createArrayNode();
-        for (WorkflowRun run : runs.list(orgId, streamId, limit)) {
-            array.add(run(runs, orgId, run));
-        }
+        list.forEach(run -> array.add(run(run, steps.get(run.id()))));
         return array;
+    }
+
+    private static ObjectNode run(WorkflowRun run, List<RunStep> steps) {
+        ObjectNode node = Json.MAPPER.valueToTree(run);
+        node.set("steps", Json.MAPPER.valueToTree(steps));
+        return node;
     }
 }

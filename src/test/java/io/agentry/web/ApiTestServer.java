@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agent.AgentRegistry;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerOptions;
@@ -47,7 +48,12 @@ final class ApiTestServer implements AutoCloseable {
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-test"), Clock.system());
         this.server = ApiServer.start(
                 config.withPort(0).withAdminToken(OPERATOR_TOKEN),
-                new Services(database, runner, Clock.system(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+                new Services(
+                        database,
+                        runner,
+                        Clock.system(),
+                        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                        ReferenceData.bundled()));
         this.operator = client(OPERATOR_TOKEN);
     }
 

@@ -80,7 +80,7 @@ class AssignmentsTest {
         assertThatThrownBy(
                         () -> world.assignments.assign(world.org, world.stream, AssignmentRequest.of(other.agent("a"))))
                 .isInstanceOfSatisfying(
-                        WorkflowException.class, e -> assertThat(e.kind()).isEqualTo(WorkflowException.Kind.NOT_FOUND));
+                        WorkflowException.class, e -> assertThat(e.kind()).isEqualTo(WorkflowException.Kind.INVALID));
         assertThatThrownBy(
                         () -> world.assignments.assign(other.org, world.stream, AssignmentRequest.of(other.agent("b"))))
                 .isInstanceOfSatisfying(
