@@ -3,8 +3,8 @@ package io.agentry.org;
 import java.util.List;
 
 /**
- * The agent types an org may create (DESIGN.md §3). Types the engine runs for itself are not
- * among them: users neither create nor change an agent into one.
+ * The agent types an org may create (DESIGN.md §3), and those the engine runs for itself. Users
+ * neither create an agent of a system type, nor change one into or out of it, nor delete one.
  */
 public final class AgentTypes {
     /** In the order the documentation lists them. */
@@ -17,9 +17,16 @@ public final class AgentTypes {
             "relationship_agent",
             "research_gpt");
 
+    /** Agentry's own agents: {@code webhook_notifier} delivers an org's webhooks (docs/webhooks.md). */
+    public static final List<String> SYSTEM = List.of("webhook_notifier");
+
     private AgentTypes() {}
 
     public static boolean creatable(String agentType) {
         return CREATABLE.contains(agentType);
+    }
+
+    public static boolean system(String agentType) {
+        return SYSTEM.contains(agentType);
     }
 }

@@ -75,8 +75,8 @@ final class AgentRoutes {
     }
 
     private static Object update(Call call) {
-        AgentRequest request = call.body(AgentRequest.class);
-        AgentFields changes = fields(request);
+        AgentFields changes = fields(call.body(AgentRequest.class));
+        refuseSystemAgent(find(call), "changed");
         return Map.of(
                 "agent",
                 agents(call)
@@ -85,6 +85,7 @@ final class AgentRoutes {
     }
 
     private static Object delete(Call call) {
+        refuseSystemAgent(find(call), "deleted");
         AiAgents.Deletion deletion = agents(call).delete(call.orgId(), call.pathId("id"));
         if (!deletion.found()) {
             throw ApiException.notFound("agent");
@@ -126,6 +127,17 @@ final class AgentRoutes {
                                 agent.id(),
                                 window,
                                 call.services().clock().now()));
+    }
+
+    /** Agentry's own agents are read-only here; their type never changes, so checking first is enough. */
+    private static void refuseSystemAgent(AiAgent agent, String verb) {
+        if (AgentTypes.system(agent.agentType())) {
+            throw new ApiException(
+                    409,
+                    "conflict",
+                    "the " + agent.agentType() + " agent is Agentry's own and cannot be " + verb,
+                    Map.of("agent_type", agent.agentType()));
+        }
     }
 
     private static AiAgent find(Call call) {

@@ -25,7 +25,7 @@ final class CompanyRoutes {
     }
 
     private static Object search(Call call) {
-        ReferenceData reference = Reference.DATA;
+        ReferenceData reference = call.services().reference();
         List<String> industries =
                 terms(call, "industry", term -> reference.industries().resolve(term));
         List<String> locations =
@@ -45,7 +45,7 @@ final class CompanyRoutes {
                         "number", "'" + raw + "' is not a company number (8 letters or digits, such as 00000006)"));
         return Map.of(
                 "company",
-                new Catalogue(call.data(), Reference.DATA)
+                new Catalogue(call.data(), call.services().reference())
                         .find(number)
                         .orElseThrow(() -> ApiException.notFound("company")));
     }
@@ -72,10 +72,5 @@ final class CompanyRoutes {
             }
         }
         return terms;
-    }
-
-    /** The reference data the server's commands use: the bundled files, or those of AGENTRY_REFERENCE_DIR. */
-    private static final class Reference {
-        static final ReferenceData DATA = ReferenceData.forDirectory(System.getenv(ReferenceData.DIRECTORY_VARIABLE));
     }
 }

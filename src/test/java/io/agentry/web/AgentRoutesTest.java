@@ -3,6 +3,8 @@ package io.agentry.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.notify.WebhookNotifier;
+import io.agentry.org.AgentTypes;
 import io.agentry.queue.NewTask;
 import io.agentry.queue.TaskQueue;
 import io.agentry.testing.Fixtures;
@@ -253,6 +255,24 @@ class AgentRoutesTest {
         assertThat(fixtures.count("SELECT count(*) FROM agent_executions WHERE agent_id = '" + id + "'"))
                 .as("history stays")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void agentrys_own_agents_are_read_only() {
+        assertThat(AgentTypes.SYSTEM).contains(WebhookNotifier.TYPE);
+        UUID notifier = fixtures.agent(acme.id(), WebhookNotifier.TYPE);
+        String row = row(notifier.toString());
+
+        acme.viewer().get("/api/agents/" + notifier).expect(200);
+        for (String body : List.of("{\"is_active\": false}", "{\"agent_type\": \"scout_agent\"}", "{}")) {
+            JsonNode refused = acme.admin()
+                    .patch("/api/agents/" + notifier, body)
+                    .expectError(409, "conflict")
+                    .json();
+            assertThat(refused.at("/details/agent_type").asText()).isEqualTo(WebhookNotifier.TYPE);
+        }
+        acme.admin().delete("/api/agents/" + notifier).expectError(409, "conflict");
+        assertThat(row(notifier.toString())).isEqualTo(row);
     }
 
     @Test
