@@ -27,6 +27,12 @@ import java.util.UUID;
  * type is a 400 naming its field.
  */
 final class Bodies {
+    /**
+     * The product's mapper, refusing what it would otherwise coerce: a number where text is
+     * expected, text or a fraction where a whole number is, anything but true or false for a flag.
+     */
+    private static final ObjectMapper STRICT = strict(Json.MAPPER.copy());
+
     private static final ObjectReader TREE = Json.MAPPER
             .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
