@@ -82,7 +82,12 @@ final class StatusCommand implements Callable<Integer> {
     private static ObjectNode fromApi(JsonNode answer) {
         ObjectNode report = Json.object();
         report.set("nodes", answer.path("runner").path("nodes"));
-        report.set("stats", answer.path("stats"));
+        // The counts only: the answer says also when they were counted, which the database's report does not.
+        ObjectNode stats = report.putObject("stats");
+        for (TaskStatus status : TaskStatus.values()) {
+            stats.set(status.sql(), answer.path("stats").path(status.sql()));
+        }
+        stats.set("total", answer.path("stats").path("total"));
         report.set("pending_without_node", answer.path("waiting_for_node"));
         return report;
     }
