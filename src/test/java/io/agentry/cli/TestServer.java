@@ -46,13 +46,6 @@ final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Whether the server has this route: some come from features still on their way. */
-    boolean serves(String method, String path) {
-        return server.routes().stream()
-                .anyMatch(route ->
-                        route.method().name().equals(method) && route.path().equals(path));
-    }
-
     /** A new key of the organization of that name (made on first use). */
     String key(String org, KeyRole role) {
         var orgId = new Organizations(database.dataSource()).findOrCreate(org);
