@@ -150,8 +150,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Workflow run " + run.id() + " started; the agents run in this process:");
             out.flush();
             boolean live = !quiet && System.console() != null;
-            WorkflowRun ended =
-                    new RunWatch(db.dataSource(), out, live, clock, DemoSetup.MIN_QUALITY).follow(run, after, wait);
+            WorkflowRun ended = Documents.read(
+                    new RunWatch(out, live, clock, DemoSetup.MIN_QUALITY)
+                            .follow(RunFeed.of(db.dataSource(), run, after), wait),
+                    WorkflowRun.class);
             String apiKey = new ApiKeys(db.dataSource())
                     .create(ended.orgId(), "agentry demo", KeyRole.ADMIN)
                     .key();

@@ -11,8 +11,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a failure into one line on stderr, in plain words ({@link FailureMessage}), and a
  * non-zero exit: 2 for a value refused once the command ran (an {@link IllegalArgumentException},
- * such as a data directory in a place the embedded server cannot use), like a bad flag; 1 for
- * anything else. The stack trace goes to the log at debug level ({@code AGENTRY_LOG_LEVEL=debug}).
+ * such as a data directory in a place the embedded server cannot use, or a server's 400), like a
+ * bad flag; 1 for anything else. The stack trace goes to the log at debug level ({@code AGENTRY_LOG_LEVEL=debug}).
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
@@ -23,7 +23,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         String name = commandLine.getCommandSpec().qualifiedName();
         PrintWriter err = commandLine.getErr();
         err.println(name + ": " + DatabaseConfig.hidePasswords(FailureMessage.of(e)));
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || (e instanceof ApiError refused && refused.isBadRequest())) {
             err.println("see '" + name + " --help'");
             err.flush();
             return 2;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             WorkflowCommand.class,
             RunsCommand.class,
+            ExecuteCommand.class,
             SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

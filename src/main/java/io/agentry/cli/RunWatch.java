@@ -2,11 +2,9 @@ package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.stream.StreamEvent;
-import io.agentry.stream.StreamEvents;
 import io.agentry.support.Clock;
 import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
-import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 /**
  * Follows a workflow run as it happens, in plain lines: each agent when it starts and when it
  * ends, with what it did, and the stream's progress as each agent published it; with {@code live}
  * also the rest of the stream's events (activity, milestones, insights) as the agents write them.
- * It reads the run's steps ({@link WorkflowRuns#steps}) and the stream's feed ({@link
- * StreamEvents#since}), polling.
+ * It reads the run with its steps and the stream's feed from a {@link RunFeed}, polling: on the
+ * database, or through a server.
  *
  * <p>Progress counts the items whose score reaches the goal's minimum, whoever wrote the score:
  * after discovery that is its fit to the goal, after scoring the quality (docs/demo.md). Each
@@ -38,15 +35,13 @@ final class RunWatch {
     private static final int EVENT = 1;
     private static final int ENDED = 2;
 
-    private final DataSource dataSource;
     private final PrintWriter out;
     private final boolean live;
     private final Clock clock;
     private final double minQuality;
     private final Map<UUID, String> shown = new HashMap<>();
 
-    RunWatch(DataSource dataSource, PrintWriter out, boolean live, Clock clock, double minQuality) {
-        this.dataSource = dataSource;
+    RunWatch(PrintWriter out, boolean live, Clock clock, double minQuality) {
         this.out = out;
         this.live = live;
         this.clock = clock;
@@ -57,30 +52,27 @@ final class RunWatch {
     private record Line(Instant at, int order, String text) {}
 
     /**
-     * Prints the run's steps and the stream's events after {@code afterEventId}, in the order they
-     * happened, until the run has ended or {@code timeout} has passed; returns the run as it was
-     * last read. Times are from the run's start, on the database's clock, like the rows.
+     * Prints the run's steps and the stream's events, in the order they happened, until the run
+     * has ended or {@code timeout} has passed; returns the run with its steps as last read. Times
+     * are from the run's start, on the database's clock, like the rows.
      */
-    WorkflowRun follow(WorkflowRun started, long afterEventId, Duration timeout) throws InterruptedException {
-        WorkflowRuns runs = new WorkflowRuns(dataSource);
-        StreamEvents events = new StreamEvents(dataSource);
+    JsonNode follow(RunFeed feed, Duration timeout) throws InterruptedException {
         long deadline = clock.nanoTime() + timeout.toNanos();
-        long after = afterEventId;
         while (true) {
-            WorkflowRun run = runs.find(started.orgId(), started.id()).orElseThrow();
+            JsonNode document = feed.run();
+            WorkflowRun run = Documents.read(document, WorkflowRun.class);
             List<Line> lines = new ArrayList<>();
-            for (StreamEvent event : events.since(started.streamId(), after, 500)) {
-                after = event.id();
+            for (StreamEvent event : feed.events()) {
                 if (live || event.type().equals(StreamEvent.PROGRESS_UPDATE)) {
                     lines.add(new Line(event.createdAt(), EVENT, line(event)));
                 }
             }
-            runs.steps(started.orgId(), started.id()).forEach(step -> lines.addAll(step(step)));
+            Documents.list(document.path("steps"), RunStep.class).forEach(step -> lines.addAll(step(step)));
             lines.sort(Comparator.comparing(Line::at).thenComparing(Line::order));
-            lines.forEach(line -> out.println(text(started, line)));
+            lines.forEach(line -> out.println(text(run, line)));
             out.flush();
             if (!run.isRunning() || clock.nanoTime() > deadline) {
-                return run;
+                return document;
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }

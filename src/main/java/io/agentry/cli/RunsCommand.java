@@ -1,12 +1,14 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
-import io.agentry.stream.Stream;
+import io.agentry.stream.Streams;
 import io.agentry.support.Json;
+import io.agentry.web.Call;
 import io.agentry.workflow.StreamReports;
-import io.agentry.workflow.WorkflowRun;
-import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,9 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     DatabaseFlags database;
 
+    @Mixin
+    RemoteFlags remote;
+
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream's id (agentry streams list).")
     String stream;
 
@@ -51,28 +56,49 @@ final class RunsCommand implements Callable<Integer> {
         FlagValues flags = new FlagValues(spec);
         UUID streamId = StreamText.streamId(flags, stream);
         int max = flags.whole("--limit", limit, "1..1000");
+        Optional<List<JsonNode>> found = runs(streamId, max);
+        if (found.isEmpty()) {
+            return StreamText.notFound(spec, streamId);
+        }
+        List<JsonNode> runs = found.get();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Databases.openExisting(database.config())) {
-            Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
-            if (found.isEmpty()) {
-                return 1;
-            }
-            UUID orgId = found.get().orgId();
-            WorkflowRuns runs = new WorkflowRuns(db.dataSource());
-            List<WorkflowRun> list = runs.list(orgId, streamId, max);
-            if (json) {
-                out.println(Json.write(StreamReports.runs(db.dataSource(), orgId, streamId, max)));
-            } else if (list.isEmpty()) {
-                out.println("No run of this stream yet: agentry workflow run " + streamId);
-            } else {
-                for (WorkflowRun run : list) {
-                    out.println(WorkflowText.run(run));
-                    out.print(WorkflowText.steps(runs.steps(orgId, run.id())));
-                    out.println();
-                }
+        if (json) {
+            out.println(Json.write(runs));
+        } else if (runs.isEmpty()) {
+            out.println("No run of this stream yet: agentry workflow run " + streamId);
+        } else {
+            for (JsonNode run : runs) {
+                out.print(WorkflowText.runWithSteps(run));
+                out.println();
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** The stream's newest runs ({@link StreamReports#run}), through the server or from the database. */
+    private Optional<List<JsonNode>> runs(UUID streamId, int max) {
+        Optional<RemoteApi> api = remote.api();
+        if (api.isPresent()) {
+            try {
+                return Optional.of(api.get()
+                        .list("/api/streams/" + streamId + "/runs", "limit=" + Math.min(max, Call.MAX_LIMIT), max));
+            } catch (ApiError e) {
+                if (e.isNotFound()) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+        try (Database db = Databases.openExisting(database.config())) {
+            return new Streams(db.dataSource(), ReferenceData.bundled())
+                    .find(streamId)
+                    .map(stream -> {
+                        List<JsonNode> runs = new ArrayList<>();
+                        StreamReports.runs(db.dataSource(), stream.orgId(), streamId, max)
+                                .forEach(runs::add);
+                        return runs;
+                    });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.db.Database;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
         description = "Show the runner nodes (running, draining, stopped) with the agent types they run, "
                 + "pending tasks no running node can run, and task counts by status. "
                 + "Works while `agentry serve` runs on the same data directory. Creates nothing: "
-                + "in a directory without Agentry data it says so and exits 1.",
+                + "in a directory without Agentry data it says so and exits 1. With --url, the server's view: "
+                + "the key's organization's tasks (the whole deployment's with the operator token).",
         footer = Main.FOOTER)
 final class StatusCommand implements Callable<Integer> {
     private static final String UNDEFINED_TABLE = "42P01";
@@ -37,20 +40,24 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     DatabaseFlags database;
 
+    @Mixin
+    RemoteFlags remote;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     @Override
     public Integer call() {
+        Optional<RemoteApi> api = remote.api();
+        if (api.isPresent()) {
+            return print("Server: " + api.get().url(), fromApi(api.get().get("/api/agents/task-runner")));
+        }
         try (Database db = Databases.openExisting(database.config())) {
-            List<NodeStatus> nodes;
-            Map<TaskStatus, Long> counts;
-            Map<String, Long> withoutNode;
+            ObjectNode report;
             try {
                 NodeRegistry registry = new NodeRegistry(db.dataSource());
-                nodes = registry.list();
-                counts = new TaskQueue(db.dataSource()).countByStatus();
-                withoutNode = registry.pendingWithoutNode();
+                report = report(
+                        registry.list(), new TaskQueue(db.dataSource()).countByStatus(), registry.pendingWithoutNode());
             } catch (DatabaseException e) {
                 if (UNDEFINED_TABLE.equals(e.sqlState())) {
                     spec.commandLine()
@@ -61,17 +68,48 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            spec.commandLine()
-                    .getOut()
-                    .println(
-                            json ? Json.write(toJson(nodes, counts, withoutNode)) : toText(nodes, counts, withoutNode));
-            spec.commandLine().getOut().flush();
+            return print("Database: " + database.config().describe(), report);
         }
+    }
+
+    private int print(String where, JsonNode report) {
+        spec.commandLine().getOut().println(json ? Json.write(report) : toText(where, report));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private String toText(List<NodeStatus> nodes, Map<TaskStatus, Long> counts, Map<String, Long> withoutNode) {
-        StringBuilder out = new StringBuilder("Database: " + database.config().describe() + "\n");
+    /** The report from {@code GET /api/agents/task-runner}: the same document as from the database. */
+    private static ObjectNode fromApi(JsonNode answer) {
+        ObjectNode report = Json.object();
+        report.set("nodes", answer.path("runner").path("nodes"));
+        // The counts only: the answer says also when they were counted, which the database's report does not.
+        ObjectNode stats = report.putObject("stats");
+        for (TaskStatus status : TaskStatus.values()) {
+            stats.set(status.sql(), answer.path("stats").path(status.sql()));
+        }
+        stats.set("total", answer.path("stats").path("total"));
+        report.set("pending_without_node", answer.path("waiting_for_node"));
+        return report;
+    }
+
+    private static ObjectNode report(
+            List<NodeStatus> nodes, Map<TaskStatus, Long> counts, Map<String, Long> withoutNode) {
+        ObjectNode root = Json.object();
+        ArrayNode nodeArray = root.putArray("nodes");
+        for (NodeStatus node : nodes) {
+            nodeArray.add(Json.MAPPER.valueToTree(node));
+        }
+        ObjectNode stats = root.putObject("stats");
+        counts.forEach((status, count) -> stats.put(status.name().toLowerCase(Locale.ROOT), count));
+        stats.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        ObjectNode pending = root.putObject("pending_without_node");
+        withoutNode.forEach(pending::put);
+        return root;
+    }
+
+    private static String toText(String where, JsonNode report) {
+        StringBuilder out = new StringBuilder(where + "\n");
+        List<NodeStatus> nodes = Documents.list(report.path("nodes"), NodeStatus.class);
         if (nodes.isEmpty()) {
             out.append("Nodes: none has run in the last day\n");
         } else {
@@ -95,33 +133,25 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         out.append("Pending tasks no running node can run: ");
+        JsonNode withoutNode = report.path("pending_without_node");
         if (withoutNode.isEmpty()) {
             out.append("none\n");
         } else {
             StringJoiner byType = new StringJoiner(", ", "", "\n");
-            withoutNode.forEach((type, count) -> byType.add(type + " " + count));
+            withoutNode.fields().forEachRemaining(type -> byType.add(type.getKey() + " " + type.getValue()));
             out.append(byType);
         }
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
         out.append("Tasks:");
-        counts.forEach((status, count) ->
-                out.append(' ').append(status.sql()).append(' ').append(count).append(','));
-        out.append(" total ").append(total);
+        report.path("stats").fields().forEachRemaining(count -> {
+            if (!count.getKey().equals("total")) {
+                out.append(' ')
+                        .append(count.getKey())
+                        .append(' ')
+                        .append(count.getValue())
+                        .append(',');
+            }
+        });
+        out.append(" total ").append(report.path("stats").path("total"));
         return out.toString();
-    }
-
-    private static ObjectNode toJson(
-            List<NodeStatus> nodes, Map<TaskStatus, Long> counts, Map<String, Long> withoutNode) {
-        ObjectNode root = Json.object();
-        ArrayNode nodeArray = root.putArray("nodes");
-        for (NodeStatus node : nodes) {
-            nodeArray.add(Json.MAPPER.valueToTree(node));
-        }
-        ObjectNode stats = root.putObject("stats");
-        counts.forEach((status, count) -> stats.put(status.name().toLowerCase(Locale.ROOT), count));
-        stats.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
-        ObjectNode pending = root.putObject("pending_without_node");
-        withoutNode.forEach(pending::put);
-        return root;
     }
 }

@@ -7,13 +7,11 @@ import io.agentry.stream.RankedItem;
 import io.agentry.stream.Stream;
 import io.agentry.stream.StreamEvent;
 import io.agentry.stream.StreamInsight;
-import io.agentry.stream.StreamInsights;
-import io.agentry.stream.StreamItems;
-import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
-import io.agentry.support.Clock;
 import io.agentry.support.Json;
+import io.agentry.workflow.Assignment;
 import io.agentry.workflow.StreamReports;
+import io.agentry.workflow.WorkflowRun;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,10 +45,16 @@ final class StreamText {
     static Optional<Stream> find(CommandSpec spec, DataSource dataSource, UUID streamId) {
         Optional<Stream> stream = new Streams(dataSource, ReferenceData.bundled()).find(streamId);
         if (stream.isEmpty()) {
-            spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
-            spec.commandLine().getErr().flush();
+            notFound(spec, streamId);
         }
         return stream;
+    }
+
+    /** Says on the command's error stream that there is no such stream; returns the exit code, 1. */
+    static int notFound(CommandSpec spec, UUID streamId) {
+        spec.commandLine().getErr().println("No stream " + streamId + ": agentry streams list shows them.");
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 
     static String date(Instant instant) {
@@ -62,13 +66,18 @@ final class StreamText {
     }
 
     static String progress(Progress progress) {
+        return progress(StreamReports.progress(progress));
+    }
+
+    /** Progress as {@link StreamReports#progress} gives it. */
+    static String progress(JsonNode progress) {
         return String.format(
                 "%d of %d qualified companies (%d%%), %d on the stream; goal %s",
-                progress.completed(),
-                progress.total(),
-                progress.percentage(),
-                progress.items(),
-                progress.goalStatus().value().replace('_', ' '));
+                progress.path("completed").asInt(),
+                progress.path("total").asInt(),
+                progress.path("percentage").asInt(),
+                progress.path("items").asInt(),
+                progress.path("goal_status").asText().replace('_', ' '));
     }
 
     /** The ranked companies as a table: rank, score, priority, number, name and why. */
@@ -88,17 +97,22 @@ final class StreamText {
         return table.toString();
     }
 
-    static String of(DataSource dataSource, Stream stream, int limit) {
+    /**
+     * A stream's overview ({@link StreamReports#overview}) without its workflow: the stream, its
+     * goal and progress, its top companies and its latest insights.
+     */
+    static String of(JsonNode overview) {
+        Stream stream = Documents.read(overview.path("stream"), Stream.class);
         StringBuilder text = new StringBuilder();
         text.append(stream.name()).append(" (").append(stream.id()).append(")\n");
         if (stream.description() != null) {
             text.append(stream.description()).append('\n');
         }
         text.append(goal(stream)).append('\n');
-        new StreamProgress(dataSource, Clock.system())
-                .read(stream.id())
-                .ifPresent(p -> text.append("Progress: ").append(progress(p)).append('\n'));
-        List<RankedItem> items = new StreamItems(dataSource).ranked(stream.id(), limit);
+        if (overview.hasNonNull("progress")) {
+            text.append("Progress: ").append(progress(overview.get("progress"))).append('\n');
+        }
+        List<RankedItem> items = Documents.list(overview.path("items"), RankedItem.class);
         text.append('\n');
         if (items.isEmpty()) {
             text.append("No company on the stream yet: agentry run opportunity_bot --stream ")
@@ -107,12 +121,48 @@ final class StreamText {
         } else {
             text.append("Top companies:\n").append(items(items));
         }
-        List<StreamInsight> insights = new StreamInsights(dataSource).latest(stream.id(), StreamReports.INSIGHTS);
+        List<StreamInsight> insights = Documents.list(overview.path("insights"), StreamInsight.class);
         if (!insights.isEmpty()) {
             text.append("\nLatest insights:\n");
             insights.forEach(insight -> text.append(insight(insight)).append('\n'));
         }
         return text.toString();
+    }
+
+    /** The overview's workflow, when agents are assigned: the assignments and the latest run. */
+    static String workflow(JsonNode overview) {
+        List<Assignment> assignments = Documents.list(overview.path("assignments"), Assignment.class);
+        if (assignments.isEmpty()) {
+            return "";
+        }
+        JsonNode latest = overview.path("latest_run");
+        return "\nWorkflow:\n" + WorkflowText.assignments(assignments)
+                + (latest.isObject()
+                        ? "Latest: " + WorkflowText.run(Documents.read(latest, WorkflowRun.class))
+                        : "No run yet: agentry workflow run "
+                                + overview.path("stream").path("id").asText())
+                + "\n";
+    }
+
+    /** The streams of a list ({@link StreamReports#summary}) as a table; {@code owner} whose they are. */
+    static String list(List<JsonNode> summaries, String owner) {
+        if (summaries.isEmpty()) {
+            return "No stream for " + owner + " yet: agentry streams create NAME …\n";
+        }
+        TextTable table = new TextTable("ID", "NAME", "GOAL STATUS", "PROGRESS", "ITEMS", "CREATED");
+        for (JsonNode summary : summaries) {
+            Stream stream = Documents.read(summary, Stream.class);
+            JsonNode p = summary.path("progress");
+            table.row(
+                    stream.id(),
+                    stream.name(),
+                    p.path("goal_status").asText(),
+                    p.path("completed").asInt() + "/" + p.path("total").asInt() + " ("
+                            + p.path("percentage").asInt() + "%)",
+                    p.path("items").asInt(),
+                    date(stream.createdAt()));
+        }
+        return table.toString();
     }
 
     /** One line for a stream event, as the live views print it. */

@@ -1,39 +1,26 @@
 package io.agentry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
 import io.agentry.org.Organizations;
-import io.agentry.stream.InvalidGoalException;
-import io.agentry.stream.NewStream;
 import io.agentry.stream.Progress;
 import io.agentry.stream.Stream;
 import io.agentry.stream.StreamProgress;
 import io.agentry.stream.Streams;
 import io.agentry.support.Clock;
 import io.agentry.support.Json;
-import io.agentry.workflow.Assignment;
 import io.agentry.workflow.AssignmentRequest;
 import io.agentry.workflow.Assignments;
 import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowException;
-import io.agentry.workflow.WorkflowRun;
-import io.agentry.workflow.WorkflowRuns;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + "that agents work on (`agentry run AGENT_TYPE --stream ID`).",
         footer = Main.FOOTER,
         subcommands = {
-            StreamsCommand.Create.class,
+            StreamCreateCommand.class,
             StreamsCommand.ListStreams.class,
             StreamsCommand.Show.class,
             StreamsCommand.Assign.class
@@ -64,236 +51,22 @@ final class StreamsCommand implements Runnable {
     }
 
     @Command(
-            name = "create",
-            mixinStandardHelpOptions = true,
-            sortOptions = false,
-            description = "Create a stream. The goal is given by flags or as JSON (--criteria, --targets), "
-                    + "and checked before anything is written: see docs/streams.md.",
-            footer = Main.FOOTER)
-    static final class Create implements Callable<Integer> {
-        private static final Pattern RANGE = Pattern.compile("(\\d*)-(\\d*)");
-
-        /** Goal fields as the flags that set them, for errors in the user's words. */
-        private static final Map<String, String> FLAG_OF = Map.of(
-                "goal_criteria.industry", "--industry",
-                "goal_criteria.location", "--location",
-                "goal_criteria.employee_count", "--employees",
-                "goal_criteria.revenue", "--revenue",
-                "target_metrics.companies_to_find", "--companies",
-                "target_metrics.min_quality_score", "--min-quality",
-                "name", "NAME");
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseFlags database;
-
-        @Mixin
-        ReferenceFlags referenceFlags;
-
-        @Mixin
-        OrgFlags org;
-
-        @Parameters(index = "0", paramLabel = "NAME", description = "The stream's name: \"UK SaaS prospects\".")
-        String name;
-
-        @Option(names = "--description", paramLabel = "TEXT", description = "What the stream is for.")
-        String description;
-
-        @Option(
-                names = "--industry",
-                paramLabel = "LABEL",
-                description = "An industry label (SaaS, FinTech, …), SIC code, division or section; repeatable.")
-        List<String> industries = new ArrayList<>();
-
-        @Option(
-                names = "--location",
-                paramLabel = "PLACE",
-                description = "A country (UK, Ireland, …), region, postcode area or town; repeatable.")
-        List<String> locations = new ArrayList<>();
-
-        @Option(
-                names = "--employees",
-                paramLabel = "MIN-MAX",
-                description = "The company size in employees: 10-500, 10- (at least 10) or -500.")
-        String employees;
-
-        @Option(names = "--revenue", paramLabel = "MIN-MAX", description = "Turnover in pounds: 1000000-50000000.")
-        String revenue;
-
-        @Option(
-                names = "--companies",
-                paramLabel = "N",
-                description = "How many qualified companies the stream wants (1..10000). Default: 50.")
-        String companies;
-
-        @Option(
-                names = "--min-quality",
-                paramLabel = "SCORE",
-                description = "The score (0..5) from which a company counts as qualified. Default: 3.0.")
-        String minQuality;
-
-        @Option(
-                names = "--criteria",
-                paramLabel = "JSON",
-                description = "The goal criteria as JSON instead of the flags above: "
-                        + "'{\"industry\": [\"SaaS\"], \"location\": [\"UK\"]}'.")
-        String criteriaJson;
-
-        @Option(
-                names = "--targets",
-                paramLabel = "JSON",
-                description = "The target metrics as JSON: '{\"companies_to_find\": 50, \"min_quality_score\": 4.0}'.")
-        String targetsJson;
-
-        @Option(names = "--deadline", paramLabel = "DATE", description = "When the goal should be met: 2027-03-31.")
-        String deadline;
-
-        @Option(names = "--json", description = "Print the stream as JSON.")
-        boolean json;
-
-        @Override
-        public Integer call() {
-            FlagValues flags = new FlagValues(spec);
-            JsonNode criteria = criteria(flags);
-            JsonNode targets = targets(flags);
-            NewStream stream = new NewStream(name, description, criteria, targets, deadline(flags));
-            ReferenceData reference = referenceFlags.load();
-            try (Database db = Databases.open(database.config())) {
-                db.migrate();
-                UUID orgId = new Organizations(db.dataSource()).findOrCreate(org.name);
-                Stream created;
-                try {
-                    created = new Streams(db.dataSource(), reference).create(orgId, stream);
-                } catch (InvalidGoalException e) {
-                    throw flags.error(inFlagTerms(e));
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(Json.write(created));
-                } else {
-                    out.printf("Created stream %s: %s%n", created.id(), created.name());
-                    out.println(StreamText.goal(created));
-                    out.printf("Next: agentry run opportunity_bot --stream %s%n", created.id());
-                }
-                out.flush();
-            }
-            return 0;
-        }
-
-        private JsonNode criteria(FlagValues flags) {
-            boolean anyFlag = !industries.isEmpty() || !locations.isEmpty() || employees != null || revenue != null;
-            if (criteriaJson != null) {
-                if (anyFlag) {
-                    throw flags.error("--criteria: give the criteria as JSON or as --industry, --location, "
-                            + "--employees and --revenue, not both");
-                }
-                return json(flags, "--criteria", criteriaJson);
-            }
-            ObjectNode criteria = Json.object();
-            if (!industries.isEmpty()) {
-                industries.forEach(criteria.putArray("industry")::add);
-            }
-            if (!locations.isEmpty()) {
-                locations.forEach(criteria.putArray("location")::add);
-            }
-            range(flags, "--employees", employees).ifPresent(range -> criteria.set("employee_count", range));
-            range(flags, "--revenue", revenue).ifPresent(range -> criteria.set("revenue", range));
-            return criteria;
-        }
-
-        private JsonNode targets(FlagValues flags) {
-            if (targetsJson != null) {
-                if (companies != null || minQuality != null) {
-                    throw flags.error(
-                            "--targets: give the targets as JSON or as --companies and --min-quality, not both");
-                }
-                return json(flags, "--targets", targetsJson);
-            }
-            ObjectNode targets = Json.object();
-            if (companies != null) {
-                targets.put("companies_to_find", flags.whole("--companies", companies, "1..10000"));
-            }
-            if (minQuality != null) {
-                targets.put("min_quality_score", flags.decimal("--min-quality", minQuality, "0..5"));
-            }
-            return targets;
-        }
-
-        private static JsonNode json(FlagValues flags, String flag, String text) {
-            try {
-                return Json.read(text);
-            } catch (RuntimeException e) {
-                throw flags.error(flag + ": not valid JSON (" + FailureMessage.of(e) + ")");
-            }
-        }
-
-        private static Optional<ObjectNode> range(FlagValues flags, String flag, String text) {
-            if (text == null) {
-                return Optional.empty();
-            }
-            Matcher matcher = RANGE.matcher(text.strip());
-            if (!matcher.matches()
-                    || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
-                throw flags.error(flag + " must be MIN-MAX in whole numbers (10-500, 10- or -500), was " + text);
-            }
-            ObjectNode range = Json.object();
-            try {
-                if (!matcher.group(1).isEmpty()) {
-                    range.put("min", Long.parseLong(matcher.group(1)));
-                }
-                if (!matcher.group(2).isEmpty()) {
-                    range.put("max", Long.parseLong(matcher.group(2)));
-                }
-            } catch (NumberFormatException e) {
-                throw flags.error(flag + ": " + text + " is too large");
-            }
-            return Optional.of(range);
-        }
-
-        private Instant deadline(FlagValues flags) {
-            if (deadline == null) {
-                return null;
-            }
-            try {
-                return LocalDate.parse(deadline.strip())
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
-            } catch (DateTimeParseException e) {
-                throw flags.error("--deadline must be a date such as 2027-03-31, was " + deadline);
-            }
-        }
-
-        /** Field paths become the flags that set them, unless the goal came as JSON. */
-        private String inFlagTerms(InvalidGoalException e) {
-            List<String> problems = new ArrayList<>();
-            for (InvalidGoalException.FieldError error : e.errors()) {
-                String field = error.field();
-                boolean fromJson = field.startsWith("goal_criteria") ? criteriaJson != null : targetsJson != null;
-                String flag = FLAG_OF.entrySet().stream()
-                        .filter(entry -> field.equals(entry.getKey()) || field.startsWith(entry.getKey() + "["))
-                        .map(Map.Entry::getValue)
-                        .findFirst()
-                        .orElse(null);
-                problems.add(
-                        (flag == null || (fromJson && !field.equals("name")) ? field : flag) + ": " + error.message());
-            }
-            return String.join("; ", problems);
-        }
-    }
-
-    @Command(
             name = "list",
             mixinStandardHelpOptions = true,
             description = "The organization's streams, newest first, with their progress.",
             footer = Main.FOOTER)
     static final class ListStreams implements Callable<Integer> {
+        /** The newest streams listed. */
+        private static final int MAX_LISTED = 100;
+
         @Spec
         CommandSpec spec;
 
         @Mixin
         DatabaseFlags database;
+
+        @Mixin
+        RemoteFlags remote;
 
         @Mixin
         OrgFlags org;
@@ -303,39 +76,38 @@ final class StreamsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Databases.openExisting(database.config())) {
-                Optional<UUID> orgId = new Organizations(db.dataSource()).find(org.name);
-                List<Stream> streams = orgId.map(
-                                id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, 100))
-                        .orElse(List.of());
-                Map<UUID, Progress> progress = new StreamProgress(db.dataSource(), Clock.system())
-                        .readAll(streams.stream().map(Stream::id).toList());
-                if (json) {
-                    ArrayNode array = Json.MAPPER.createArrayNode();
-                    for (Stream stream : streams) {
-                        array.add(StreamReports.summary(stream, progress.get(stream.id())));
-                    }
-                    out.println(Json.write(array));
-                } else if (streams.isEmpty()) {
-                    out.println("No stream for organization '" + org.name + "' yet: agentry streams create NAME …");
-                } else {
-                    TextTable table = new TextTable("ID", "NAME", "GOAL STATUS", "PROGRESS", "ITEMS", "CREATED");
-                    for (Stream stream : streams) {
-                        Progress p = progress.get(stream.id());
-                        table.row(
-                                stream.id(),
-                                stream.name(),
-                                p.goalStatus().value(),
-                                p.completed() + "/" + p.total() + " (" + p.percentage() + "%)",
-                                p.items(),
-                                StreamText.date(stream.createdAt()));
-                    }
-                    out.print(table);
+            Optional<RemoteApi> api = remote.api();
+            List<JsonNode> streams;
+            if (api.isPresent()) {
+                streams = api.get().list("/api/streams", "limit=" + MAX_LISTED, MAX_LISTED);
+            } else {
+                try (Database db = Databases.openExisting(database.config())) {
+                    streams = summaries(db);
                 }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(Json.write(streams));
+            } else {
+                out.print(StreamText.list(
+                        streams, api.isPresent() ? "the key's organization" : "organization '" + org.name + "'"));
             }
             out.flush();
             return 0;
+        }
+
+        private List<JsonNode> summaries(Database db) {
+            Optional<UUID> orgId = new Organizations(db.dataSource()).find(org.name);
+            List<Stream> streams = orgId.map(
+                            id -> new Streams(db.dataSource(), ReferenceData.bundled()).list(id, MAX_LISTED))
+                    .orElse(List.of());
+            Map<UUID, Progress> progress = new StreamProgress(db.dataSource(), Clock.system())
+                    .readAll(streams.stream().map(Stream::id).toList());
+            List<JsonNode> summaries = new ArrayList<>();
+            for (Stream stream : streams) {
+                summaries.add(StreamReports.summary(stream, progress.get(stream.id())));
+            }
+            return summaries;
         }
     }
 
@@ -350,6 +122,9 @@ final class StreamsCommand implements Runnable {
 
         @Mixin
         DatabaseFlags database;
+
+        @Mixin
+        RemoteFlags remote;
 
         @Parameters(index = "0", paramLabel = "ID", description = "The stream's id (agentry streams list).")
         String id;
@@ -369,32 +144,38 @@ final class StreamsCommand implements Runnable {
             FlagValues flags = new FlagValues(spec);
             UUID streamId = StreamText.streamId(flags, id);
             int limit = flags.whole("--top", top, "1..1000");
+            Optional<JsonNode> overview = overview(limit, streamId);
+            if (overview.isEmpty()) {
+                return StreamText.notFound(spec, streamId);
+            }
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Databases.openExisting(database.config())) {
-                Optional<Stream> stream = StreamText.find(spec, db.dataSource(), streamId);
-                if (stream.isEmpty()) {
-                    return 1;
-                }
-                Stream target = stream.get();
-                List<Assignment> workflow = new Assignments(db.dataSource()).list(target.orgId(), streamId);
-                List<WorkflowRun> latest = new WorkflowRuns(db.dataSource()).list(target.orgId(), streamId, 1);
-                if (json) {
-                    out.println(Json.write(StreamReports.overview(db.dataSource(), Clock.system(), target, limit)));
-                } else {
-                    out.print(StreamText.of(db.dataSource(), target, limit));
-                    if (!workflow.isEmpty()) {
-                        out.println();
-                        out.println("Workflow:");
-                        out.print(WorkflowText.assignments(workflow));
-                        out.println(
-                                latest.isEmpty()
-                                        ? "No run yet: agentry workflow run " + streamId
-                                        : "Latest: " + WorkflowText.run(latest.get(0)));
-                    }
-                }
+            if (json) {
+                out.println(Json.write(overview.get()));
+            } else {
+                out.print(StreamText.of(overview.get()) + StreamText.workflow(overview.get()));
             }
             out.flush();
             return 0;
+        }
+
+        /** The stream's overview with its {@code top} companies, through the server or from the database. */
+        private Optional<JsonNode> overview(int top, UUID streamId) {
+            Optional<RemoteApi> api = remote.api();
+            if (api.isPresent()) {
+                try {
+                    return Optional.of(api.get().get("/api/streams/" + streamId + "?top=" + top));
+                } catch (ApiError e) {
+                    if (e.isNotFound()) {
+                        return Optional.empty();
+                    }
+                    throw e;
+                }
+            }
+            try (Database db = Databases.openExisting(database.config())) {
+                return new Streams(db.dataSource(), ReferenceData.bundled())
+                        .find(streamId)
+                        .map(stream -> StreamReports.overview(db.dataSource(), Clock.system(), stream, top));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.agents.BuiltInAgents;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
@@ -11,8 +12,8 @@ import io.agentry.stream.StreamEvents;
 import io.agentry.stream.StreamFeeds;
 import io.agentry.support.Clock;
 import io.agentry.workflow.RunTrigger;
+import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.WorkflowRun;
-import io.agentry.workflow.WorkflowRuns;
 import io.agentry.workflow.Workflows;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -53,7 +54,10 @@ final class WorkflowCommand implements Runnable {
                         + "events, until the run ends; then the steps and the top companies.",
                 "This process runs a node with the built-in agents until the run ends; a node already running "
                         + "(agentry serve) may take some of the tasks, with the same result. With --detach it only "
-                        + "starts the run and prints its id, for a running node to carry out."
+                        + "starts the run and prints its id, for a running node to carry out.",
+                "With --url the server starts the run and its nodes carry it out; this process follows it (each "
+                        + "agent as it starts and ends, not the stream's events) and leaving it leaves the run going. "
+                        + "See docs/cli-remote.md."
             },
             footer = Main.FOOTER)
     static final class Run implements Callable<Integer> {
@@ -62,6 +66,9 @@ final class WorkflowCommand implements Runnable {
 
         @Mixin
         DatabaseFlags database;
+
+        @Mixin
+        RemoteFlags remote;
 
         @Mixin
         ReferenceFlags referenceFlags;
@@ -96,8 +103,15 @@ final class WorkflowCommand implements Runnable {
             UUID streamId = StreamText.streamId(flags, stream);
             int limit = flags.whole("--top", top, "1..1000");
             Duration wait = flags.duration("--timeout", timeout, "10s..7d");
+            Optional<RemoteApi> api = remote.api();
+            return api.isPresent()
+                    ? throughServer(api.get(), streamId, limit, wait)
+                    : onDatabase(streamId, limit, wait);
+        }
+
+        /** Starts the run and carries it out in this process, with a node of the built-in agents. */
+        private int onDatabase(UUID streamId, int limit, Duration wait) throws InterruptedException {
             ReferenceData reference = referenceFlags.load();
-            PrintWriter out = spec.commandLine().getOut();
             try (Database db = Databases.open(database.config())) {
                 db.migrate();
                 Optional<Stream> found = StreamText.find(spec, db.dataSource(), streamId);
@@ -108,16 +122,11 @@ final class WorkflowCommand implements Runnable {
                 long after = new StreamEvents(db.dataSource()).lastId(streamId);
                 WorkflowRun run =
                         new Workflows(db.dataSource()).startWorkflow(target.orgId(), streamId, RunTrigger.MANUAL);
-                out.printf("Started run %s of stream \"%s\"%n", run.id(), target.name());
-                out.flush();
-                if (detach) {
-                    out.println("A running node (agentry serve) carries it out; agentry runs " + streamId
-                            + " shows how it goes.");
-                    out.flush();
+                if (started(target, run.id())) {
                     return 0;
                 }
                 Clock clock = Clock.system();
-                WorkflowRun ended;
+                JsonNode ended;
                 try (BuiltInAgents agents = BuiltInAgents.fromEnvironment(reference, clock);
                         Runner runner = new Runner(
                                 db,
@@ -126,18 +135,60 @@ final class WorkflowCommand implements Runnable {
                                 RunnerOptions.defaults(),
                                 clock)) {
                     runner.start();
-                    double minQuality =
-                            target.targetMetrics().path("min_quality_score").asDouble(Goal.DEFAULT_MIN_QUALITY);
-                    ended = new RunWatch(db.dataSource(), out, !quiet, clock, minQuality).follow(run, after, wait);
+                    ended = watch(target, clock).follow(RunFeed.of(db.dataSource(), run, after), wait);
                 }
-                out.println();
-                out.println(WorkflowText.run(ended));
-                out.print(WorkflowText.steps(new WorkflowRuns(db.dataSource()).steps(target.orgId(), run.id())));
-                out.println();
-                out.print(StreamText.of(db.dataSource(), target, limit));
-                out.flush();
-                return ended.status().equals("completed") ? 0 : 1;
+                return ended(ended, StreamReports.overview(db.dataSource(), clock, target, limit));
             }
+        }
+
+        /** Starts the run through the server and follows it there; the server's nodes carry it out. */
+        private int throughServer(RemoteApi api, UUID streamId, int limit, Duration wait) throws InterruptedException {
+            String overview = "/api/streams/" + streamId + "?top=" + limit;
+            Stream target;
+            try {
+                target = Documents.read(api.get(overview).path("stream"), Stream.class);
+            } catch (ApiError e) {
+                if (e.isNotFound()) {
+                    return StreamText.notFound(spec, streamId);
+                }
+                throw e;
+            }
+            JsonNode run =
+                    api.post("/api/streams/" + streamId + "/workflow/run", null).path("run");
+            UUID runId = UUID.fromString(run.path("id").asText());
+            if (started(target, runId)) {
+                return 0;
+            }
+            JsonNode ended = watch(target, Clock.system()).follow(RunFeed.of(api, runId), wait);
+            return ended(ended, api.get(overview));
+        }
+
+        /** Says the run started; true when that is all there is to do ({@code --detach}). */
+        private boolean started(Stream target, UUID runId) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Started run %s of stream \"%s\"%n", runId, target.name());
+            if (detach) {
+                out.println("A running node (agentry serve) carries it out; agentry runs " + target.id()
+                        + " shows how it goes.");
+            }
+            out.flush();
+            return detach;
+        }
+
+        private RunWatch watch(Stream target, Clock clock) {
+            double minQuality = target.targetMetrics().path("min_quality_score").asDouble(Goal.DEFAULT_MIN_QUALITY);
+            return new RunWatch(spec.commandLine().getOut(), !quiet, clock, minQuality);
+        }
+
+        /** The run's steps and the stream's top companies; exit 0 when the run completed. */
+        private int ended(JsonNode run, JsonNode overview) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println();
+            out.print(WorkflowText.runWithSteps(run));
+            out.println();
+            out.print(StreamText.of(overview));
+            out.flush();
+            return run.path("status").asText().equals("completed") ? 0 : 1;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.agentry.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agentry.workflow.Assignment;
 import io.agentry.workflow.RunStep;
 import io.agentry.workflow.WorkflowRun;
@@ -46,6 +47,12 @@ final class WorkflowText {
         return run.errorMessage() == null || run.status().equals("cancelled")
                 ? line
                 : line + "\n  " + run.errorMessage();
+    }
+
+    /** A run with its steps ({@link io.agentry.workflow.StreamReports#run}): its line, then its steps' table. */
+    static String runWithSteps(JsonNode run) {
+        return run(Documents.read(run, WorkflowRun.class)) + "\n"
+                + steps(Documents.list(run.path("steps"), RunStep.class));
     }
 
     static String steps(List<RunStep> steps) {

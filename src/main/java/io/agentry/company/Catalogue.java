@@ -55,6 +55,14 @@ public final class Catalogue {
      * is refused ({@link io.agentry.company.reference.UnknownReferenceException}) before any query.
      */
     public List<Company> search(CompanyQuery query) {
+        return search(query, null, null);
+    }
+
+    /**
+     * As {@link #search(CompanyQuery)}, the page that follows the company named {@code afterName}
+     * with number {@code afterNumber} in the order of the results (both null for the first page).
+     */
+    public List<Company> search(CompanyQuery query, String afterName, String afterNumber) {
         StringBuilder sql = new StringBuilder("SELECT " + LIST_COLUMNS + " FROM companies WHERE true");
         List<Object> parameters = new ArrayList<>();
         if (query.name() != null && !query.name().isBlank()) {
@@ -96,6 +104,11 @@ public final class Catalogue {
         if (query.status() != null) {
             sql.append(" AND lower(status) = lower(?)");
             parameters.add(query.status().strip());
+        }
+        if (afterName != null) {
+            sql.append(" AND (name, company_number) > (?, ?)");
+            parameters.add(afterName);
+            parameters.add(afterNumber);
         }
         sql.append(" ORDER BY name, company_number LIMIT ").append(query.limit());
         try (Connection connection = dataSource.getConnection();

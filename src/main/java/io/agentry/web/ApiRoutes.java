@@ -12,6 +12,7 @@ final class ApiRoutes {
         HealthRoutes.addTo(routes);
         OrgRoutes.addTo(routes);
         RunnerRoutes.addTo(routes);
+        EngineRoutes.addTo(routes);
         ExecuteRoutes.addTo(routes);
         StreamRoutes.addTo(routes);
         WebhookRoutes.addTo(routes);

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.agentry.support.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,12 +27,37 @@ import java.util.UUID;
  * type is a 400 naming its field.
  */
 final class Bodies {
+    /**
+     * The product's mapper, refusing what it would otherwise coerce: a number where text is
+     * expected, text or a fraction where a whole number is, anything but true or false for a flag.
+     */
+    private static final ObjectMapper STRICT = strict(Json.MAPPER.copy());
+
     private static final ObjectReader TREE = Json.MAPPER
             .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private Bodies() {}
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
 
     static <T> T read(Context context, Class<T> type) {
         byte[] bytes = context.bodyAsBytes();
@@ -50,7 +79,7 @@ final class Bodies {
             throw new ApiException(400, "malformed_json", "the body must be a JSON object");
         }
         try {
-            return Json.MAPPER.treeToValue(tree, type);
+            return STRICT.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             List<String> unknown = unknownFields(tree, e);
             throw new ApiException(

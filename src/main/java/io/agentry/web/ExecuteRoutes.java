@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.agentry.workflow.RunTrigger;
+import io.agentry.workflow.StreamReports;
 import io.agentry.workflow.Workflows;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The seed's execute endpoint: one agent on a stream, in a workflow run of its own. */
 final class ExecuteRoutes {
@@ -43,18 +42,7 @@ final class ExecuteRoutes {
                 .forced(Boolean.TRUE.equals(request.forceExecute()))
                 .withConfig(request.executionConfig());
         Workflows.Started started = new Workflows(call.data()).execute(call.orgId(), streamId, agentId, options);
-        Map<String, Object> execution = new LinkedHashMap<>();
-        execution.put("id", started.executionId());
-        execution.put("status", "queued");
-        execution.put("created_at", started.createdAt());
-        execution.put("agent_id", agentId);
-        execution.put("stream_id", streamId);
-        execution.put("task_id", started.taskId());
-        execution.put("workflow_run_id", started.runId());
         call.status(201);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("execution", execution);
-        body.put("message", "Agent execution queued successfully");
-        return body;
+        return StreamReports.queued(started, streamId, agentId);
     }
 }

@@ -3,7 +3,6 @@ package io.agentry.web;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.agentry.queue.TaskQueue;
-import io.agentry.queue.TaskStatus;
 import io.agentry.runner.NodeRegistry;
 import io.agentry.runner.Runner;
 import io.agentry.runner.RunnerStatus;
@@ -28,11 +27,12 @@ final class RunnerRoutes {
     private RunnerRoutes() {}
 
     static void addTo(Routes routes) {
+        TaskCounts counts = new TaskCounts();
         routes.get(
                         "/api/agents/task-runner",
                         Access.VIEWER_OR_OPERATOR,
                         "Task runner status, task counts and recent tasks",
-                        RunnerRoutes::status)
+                        call -> status(call, counts))
                 .post(
                         "/api/agents/task-runner",
                         Access.OPERATOR,
@@ -41,20 +41,22 @@ final class RunnerRoutes {
                         RunnerRoutes::control);
     }
 
-    private static Object status(Call call) {
+    private static Object status(Call call, TaskCounts taskCounts) {
         UUID org = call.caller().orgId();
         DataSource data = org == null ? call.database().dataSource() : call.data();
-        TaskQueue tasks = new TaskQueue(data);
-        Map<TaskStatus, Long> counts = tasks.countByStatus(org);
+        TaskCounts.Counted counted = taskCounts.of(org, data, call);
         Map<String, Object> stats = new LinkedHashMap<>();
-        counts.forEach((status, count) -> stats.put(status.sql(), count));
-        stats.put("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        counted.byStatus().forEach((status, count) -> stats.put(status.sql(), count));
+        stats.put(
+                "total",
+                counted.byStatus().values().stream().mapToLong(Long::longValue).sum());
+        stats.put("counted_at", counted.countedAt());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
         body.put("runner", runner(call));
         body.put("stats", stats);
-        body.put("waiting_for_node", new NodeRegistry(data).pendingWithoutNode(org));
-        body.put("recent_tasks", tasks.recent(org, RECENT_TASKS));
+        body.put("waiting_for_node", counted.waitingForNode());
+        body.put("recent_tasks", new TaskQueue(data).recent(org, RECENT_TASKS));
         return body;
     }
 

@@ -88,4 +88,23 @@ public final class StreamReports {
         node.set("steps", Json.MAPPER.valueToTree(steps));
         return node;
     }
+
+    /**
+     * What an execute queued, as the seed answers it: {@code {"execution": {"id", "status":
+     * "queued", "created_at", "agent_id", "stream_id", "task_id", "workflow_run_id"}, "message"}}.
+     */
+    public static ObjectNode queued(Workflows.Started started, UUID streamId, UUID agentId) {
+        ObjectNode execution = Json.object();
+        execution.put("id", started.executionId().toString());
+        execution.put("status", "queued");
+        execution.set("created_at", Json.MAPPER.valueToTree(started.createdAt()));
+        execution.put("agent_id", agentId.toString());
+        execution.put("stream_id", streamId.toString());
+        execution.put("task_id", started.taskId().toString());
+        execution.put("workflow_run_id", started.runId().toString());
+        ObjectNode answer = Json.object();
+        answer.set("execution", execution);
+        answer.put("message", "Agent execution queued successfully");
+        return answer;
+    }
 }

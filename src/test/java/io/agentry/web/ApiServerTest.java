@@ -109,6 +109,16 @@ class ApiServerTest {
                 .json();
         assertThat(wrongType.at("/details/field").asText()).isEqualTo("name");
         admin.post("/api/keys", "{\"name\": \"x\", \"role\": \"owner\"}").expectError(400, "invalid_field");
+        JsonNode number = admin.post("/api/keys", "{\"name\": 5, \"role\": \"viewer\"}")
+                .expectError(400, "invalid_field")
+                .json();
+        assertThat(number.at("/details/field").asText()).isEqualTo("name");
+        JsonNode flag = admin.post(
+                        "/api/streams/" + UUID.randomUUID() + "/agents/" + UUID.randomUUID() + "/execute",
+                        "{\"force_execute\": \"yes\"}")
+                .expectError(400, "invalid_field")
+                .json();
+        assertThat(flag.at("/details/field").asText()).isEqualTo("force_execute");
         admin.delete("/api/keys/not-a-uuid").expectError(400, "invalid_field");
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\", \"role\": \"viewer\"}";
         admin.post("/api/keys", huge).expectError(413, "body_too_large");
