@@ -3,6 +3,7 @@ package io.agentry.cli;
 import io.agentry.agent.AgentRegistry;
 import io.agentry.company.reference.ReferenceData;
 import io.agentry.db.Database;
+import io.agentry.event.EventHub;
 import io.agentry.key.ApiKeys;
 import io.agentry.key.KeyRole;
 import io.agentry.org.Organizations;
@@ -27,11 +28,13 @@ final class TestServer implements AutoCloseable {
 
     final Database database;
     final Runner runner;
+    private final EventHub events;
     private final ApiServer server;
 
     TestServer(Database database, AgentRegistry agents) {
         this.database = database;
         this.runner = new Runner(database, agents, RunnerOptions.defaults().withNodeId("api-node"), Clock.system());
+        this.events = EventHub.start(database, EventHub.Options.defaults(), Clock.system());
         this.server = ApiServer.start(
                 ApiConfig.defaults().withPort(0).withAdminToken(OPERATOR_TOKEN),
                 new Services(
@@ -39,7 +42,8 @@ final class TestServer implements AutoCloseable {
                         runner,
                         Clock.system(),
                         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                        ReferenceData.bundled()));
+                        ReferenceData.bundled(),
+                        events));
     }
 
     String url() {
@@ -74,6 +78,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        events.close();
         runner.close();
     }
 }
