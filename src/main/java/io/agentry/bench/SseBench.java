@@ -162,7 +162,10 @@ final class SseBench {
                     .printf(
                             "%,d events committed; waiting for their delivery%n",
                             producer.sent().size());
-            long expected = expectedDeliveries(producer.sent(), subscribers, streams.size());
+            List<List<Long>> byStream = producer.idsByStream(streams.size());
+            long expected = subscribers.stream()
+                    .mapToLong(subscriber -> byStream.get(subscriber.stream()).size())
+                    .sum();
             long settleBy = context.clock().nanoTime() + SETTLE.toNanos();
             while (received(subscribers) < expected && context.clock().nanoTime() < settleBy) {
                 Pause.forMillis(context.clock(), 50);
@@ -170,72 +173,64 @@ final class SseBench {
             ServeProcess.Memory loaded = server.memory();
             context.progress().printf("With the subscribers: %s%n", loaded);
             subscribers.forEach(SseSubscriber::cancel);
-            return check(
-                    settings, subscribers, producer, warmup, streams.size(), connectMs, idle, loaded, log, timedOut);
+            Deliveries deliveries = Deliveries.of(subscribers, byStream, producer.sent(), warmup);
+            return new Result(
+                    subscribers.size(),
+                    streams.size(),
+                    settings.sseRate(),
+                    settings.sseDuration().toMillis() / 1000.0,
+                    connectMs,
+                    Math.max(producer.sent().size() - warmup, 0),
+                    deliveries.latenciesMicros().length,
+                    Stats.ofMicros(deliveries.latenciesMicros()),
+                    deliveries.missing(),
+                    deliveries.duplicates(),
+                    deliveries.outOfOrder(),
+                    subscribers.stream()
+                            .filter(subscriber -> subscriber.failure() != null)
+                            .count(),
+                    idle,
+                    loaded,
+                    log.toString(),
+                    timedOut);
         } finally {
             clientThreads.shutdownNow();
         }
     }
 
-    private static Result check(
-            BenchSettings settings,
-            List<SseSubscriber> subscribers,
-            SseProducer producer,
-            int warmup,
-            int streamCount,
-            long connectMs,
-            ServeProcess.Memory idle,
-            ServeProcess.Memory loaded,
-            Path log,
-            boolean timedOut) {
-        List<List<Long>> byStream = producer.idsByStream(streamCount);
-        List<Long> latencies = new ArrayList<>();
-        long missing = 0;
-        long duplicates = 0;
-        long outOfOrder = 0;
-        for (SseSubscriber subscriber : subscribers) {
-            long[] ids = subscriber.ids();
-            long[] at = subscriber.receivedAt();
-            List<Long> expected = byStream.get(subscriber.stream());
-            Set<Long> seen = new HashSet<>();
-            for (int i = 0; i < ids.length; i++) {
-                if (!seen.add(ids[i])) {
-                    duplicates++;
-                } else if (i > 0 && ids[i] < ids[i - 1]) {
-                    outOfOrder++;
+    /** What the subscribers received, against what was sent: latencies of the measured events, and every fault. */
+    private record Deliveries(long[] latenciesMicros, long missing, long duplicates, long outOfOrder) {
+        static Deliveries of(
+                List<SseSubscriber> subscribers,
+                List<List<Long>> byStream,
+                Map<Long, SseProducer.Sent> sent,
+                int warmup) {
+            List<Long> latencies = new ArrayList<>();
+            long missing = 0;
+            long duplicates = 0;
+            long outOfOrder = 0;
+            for (SseSubscriber subscriber : subscribers) {
+                long[] ids = subscriber.ids();
+                long[] at = subscriber.receivedAt();
+                Set<Long> seen = new HashSet<>();
+                for (int i = 0; i < ids.length; i++) {
+                    if (!seen.add(ids[i])) {
+                        duplicates++;
+                    } else if (i > 0 && ids[i] < ids[i - 1]) {
+                        outOfOrder++;
+                    }
+                    SseProducer.Sent event = sent.get(ids[i]);
+                    if (event != null && event.seq() >= warmup) {
+                        latencies.add((at[i] - event.sentAt()) / 1_000);
+                    }
                 }
-                SseProducer.Sent sent = producer.sent().get(ids[i]);
-                if (sent != null && sent.seq() >= warmup) {
-                    latencies.add((at[i] - sent.sentAt()) / 1_000);
-                }
+                missing += byStream.get(subscriber.stream()).stream()
+                        .filter(id -> !seen.contains(id))
+                        .count();
             }
-            missing += expected.stream().filter(id -> !seen.contains(id)).count();
+            return new Deliveries(
+                    latencies.stream().mapToLong(Long::longValue).toArray(), missing, duplicates, outOfOrder);
         }
-        int measured = producer.sent().size() - warmup;
-        return new Result(
-                subscribers.size(),
-                streamCount,
-                settings.sseRate(),
-                settings.sseDuration().toMillis() / 1000.0,
-                connectMs,
-                Math.max(measured, 0),
-                latencies.size(),
-                Stats.ofMicros(latencies.stream().mapToLong(Long::longValue).toArray()),
-                missing,
-                duplicates,
-                outOfOrder,
-                subscribers.stream().filter(s -> s.failure() != null).count(),
-                idle,
-                loaded,
-                log.toString(),
-                timedOut);
-    }
-
-    private static long expectedDeliveries(
-            Map<Long, SseProducer.Sent> sent, List<SseSubscriber> subscribers, int streams) {
-        long[] perStream = new long[streams];
-        sent.values().forEach(event -> perStream[event.stream()]++);
-        return subscribers.stream().mapToLong(s -> perStream[s.stream()]).sum();
     }
 
     private static long received(List<SseSubscriber> subscribers) {

@@ -90,18 +90,12 @@ public final class Subscription {
 
     /** The subscriber is leaving (its client went away): the hub forgets it. */
     public void cancel() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            history.clear();
-            live.clear();
+        if (end()) {
+            hub.forget(this);
         }
-        hub.forget(this);
     }
 
-    /** Ends it from the hub's side; returns false when it had already ended. */
+    /** Ends it, keeping nothing; returns false when it had already ended. */
     synchronized boolean end() {
         if (closed) {
             return false;
