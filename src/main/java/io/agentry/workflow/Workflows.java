@@ -26,8 +26,6 @@ public final class Workflows {
             WHERE stream_id = ? AND is_active AND cardinality(depends_on_agent_ids) = 0
             ORDER BY execution_order NULLS LAST, created_at, agent_id""";
 
-    private static final String AGENT_ACTIVE = "SELECT is_active FROM ai_agents WHERE id = ? AND org_id = ?";
-
     // A dependency counts as done once it has a completed execution on the stream, in any run.
     private static final String MISSING = """
             SELECT d.agent_id, g.agent_type, g.name
@@ -42,7 +40,14 @@ public final class Workflows {
     private static final String LOCK_RUN = """
             SELECT stream_id, status FROM workflow_runs WHERE id = ? AND org_id = ? FOR UPDATE""";
 
-    private static final String EXECUTION_CREATED = "SELECT created_at FROM agent_executions WHERE id = ?";
+    // One round trip for what an execute checks first: the stream's row lock (as
+    // Assignments.lockStream takes it), the agent's state, and the transaction's time, which is
+    // the created_at of the execution it inserts.
+    private static final String LOCK_FOR_EXECUTE = """
+            SELECT a.is_active, now() AS now FROM streams s
+            LEFT JOIN ai_agents a ON a.id = ? AND a.org_id = s.org_id
+            WHERE s.id = ? AND s.org_id = ?
+            FOR UPDATE OF s""";
 
     private static final String IN_RUN = "SELECT 1 FROM agent_tasks WHERE workflow_run_id = ? AND agent_id = ?";
 
@@ -147,8 +152,7 @@ public final class Workflows {
      */
     public Started execute(UUID orgId, UUID streamId, UUID agentId, ExecuteOptions options) {
         return Sql.transaction(dataSource, connection -> {
-            Assignments.lockStream(connection, orgId, streamId);
-            requireActive(connection, orgId, agentId);
+            Instant now = lockForExecute(connection, orgId, streamId, agentId);
             if (!options.force()) {
                 requireDependenciesDone(connection, streamId, agentId);
             }
@@ -170,7 +174,7 @@ public final class Workflows {
             Enqueued task = runs.isEmpty()
                     ? RunTasks.continueRun(connection, orgId, streamId, root)
                     : RunTasks.start(connection, runs, List.of(root)).get(0);
-            return new Started(runId, task.taskId(), task.executionId(), createdAt(connection, task.executionId()));
+            return new Started(runId, task.taskId(), task.executionId(), now);
         });
     }
 
@@ -220,27 +224,24 @@ public final class Workflows {
         return cancelled;
     }
 
-    private static Instant createdAt(Connection connection, UUID executionId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(EXECUTION_CREATED)) {
-            statement.setObject(1, executionId);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return Sql.instant(rs, "created_at");
-            }
-        }
-    }
-
-    private static void requireActive(Connection connection, UUID orgId, UUID agentId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(AGENT_ACTIVE)) {
+    private static Instant lockForExecute(Connection connection, UUID orgId, UUID streamId, UUID agentId)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_FOR_EXECUTE)) {
             statement.setObject(1, agentId);
-            statement.setObject(2, orgId);
+            statement.setObject(2, streamId);
+            statement.setObject(3, orgId);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
+                    throw WorkflowException.notFound("stream_id", "no stream " + streamId + " in this organization");
+                }
+                boolean active = rs.getBoolean("is_active");
+                if (rs.wasNull()) {
                     throw WorkflowException.notFound("agent_id", "no agent " + agentId + " in this organization");
                 }
-                if (!rs.getBoolean(1)) {
+                if (!active) {
                     throw WorkflowException.invalid("agent_id", "Agent is not active");
                 }
+                return Sql.instant(rs, "now");
             }
         }
     }
