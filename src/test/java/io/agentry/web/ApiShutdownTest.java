@@ -39,6 +39,7 @@ class ApiShutdownTest {
         }
         assertThat(inFlight.get().status()).isEqualTo(201);
         stopped.get();
+        api.events.close();
         api.runner.close();
         api.database.close();
     }
