@@ -2,7 +2,7 @@ package io.agentry.cli;
 
 import picocli.CommandLine.Option;
 
-/** The organization a command acts for, until keys and the API say who the caller is. */
+/** The organization a command acts for on the database; through a server, the key says it (docs/cli-remote.md). */
 final class OrgFlags {
     static final String DEFAULT = "default";
 
