@@ -106,10 +106,8 @@ final class StreamRoutes {
 
     /** Where a newest-first page starts, from the {@code cursor} its previous page gave ({@code created_at, id}). */
     static After after(Call call) {
-        Cursor cursor = call.cursor();
-        return cursor == null
-                ? null
-                : fromCursor(() -> new After(Instant.parse(cursor.value(0)), UUID.fromString(cursor.value(1))));
+        Keyset keyset = Keyset.of(call);
+        return keyset.at() == null ? null : new After(keyset.at(), keyset.id());
     }
 
     /** A JSON value given in a body, or null when absent or {@code null}: a null field keeps its value. */

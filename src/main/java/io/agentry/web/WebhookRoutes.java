@@ -9,8 +9,6 @@ import io.agentry.notify.InvalidWebhookException;
 import io.agentry.notify.NewWebhook;
 import io.agentry.notify.Webhook;
 import io.agentry.notify.Webhooks;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +87,7 @@ final class WebhookRoutes {
 
     /** The position a {@code cursor} of these lists (creation time and id of a page's last row) names. */
     private static After after(Call call) {
-        Cursor cursor = call.cursor();
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            return new After(Instant.parse(cursor.value(0)), UUID.fromString(cursor.value(1)));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw ApiException.invalid("cursor", "cursor is not one this list gave");
-        }
+        Keyset keyset = Keyset.of(call);
+        return keyset.at() == null ? null : new After(keyset.at(), keyset.id());
     }
 }
